@@ -1,0 +1,552 @@
+"""OCOP Shop benchmark: one run, one JSON summary.
+
+    .venv/bin/python bench/run.py [--products 20000] [--duration 10] [--connections 16]
+
+What it does, in order (progress on stderr, the summary on stdout and in
+bench/results/latest.json):
+
+1. a temporary instance dir with a SQLite database (or --database-url), migrated,
+   with --products synthetic products (`flask shop synth`);
+2. gunicorn serving bench/hello.py (the ceiling) and wrk against it;
+3. gunicorn serving wsgi:app with default settings (page cache on) and wrk
+   against every page in PAGES;
+4. gunicorn serving wsgi:app with PAGE_CACHE_SECONDS=0: the SQL statement count
+   and server time of each page, the search server-time distribution over ~300
+   distinct queries, and wrk against every page again (uncached figures).
+
+Only one server runs at a time, always with the same gunicorn settings, and every
+server is stopped (also on Ctrl-C) and the temporary dir removed at the end.
+
+Adding a page is one more entry in PAGES (see Page).
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+PYTHON = sys.executable
+
+GUNICORN_SETTINGS = ["--no-control-socket", "--workers", "2", "--threads", "1", "--worker-class", "sync",
+                     "--log-level", "warning"]  # no --access-logfile: the access log stays off
+
+
+# --------------------------------------------------------------------------- pages
+
+@dataclass
+class Context:
+    """What page specs may use to build their requests (filled in once the app runs)."""
+
+    base_url: str = ""
+    product_slug: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to load-test.
+
+    path, body and headers may be callables of the Context (e.g. a product slug found
+    at run time). `prepare(ctx)` runs against each app server before that page is
+    measured and may return overrides ({"path": .., "body": .., "headers": {..}}), e.g. a
+    session cookie and CSRF token for a POST. `modes` says against which servers to
+    measure: "cached" (default settings) and/or "uncached" (PAGE_CACHE_SECONDS=0).
+    """
+
+    name: str
+    path: str | Callable[[Context], str]
+    method: str = "GET"
+    body: str | Callable[[Context], str] | None = None
+    headers: dict | Callable[[Context], dict] | None = None
+    connections: int | None = None  # None: --connections
+    modes: tuple[str, ...] = ("cached", "uncached")
+    target_ratio: float | None = None  # adds targets["<name>_ratio>=<x>"] (cached rps / hello rps)
+    prepare: Callable[[Context], dict] | None = None
+
+
+PAGES: list[Page] = [
+    Page("catalog", "/en/products", target_ratio=0.5),
+    Page("product", lambda ctx: f"/en/products/{ctx.product_slug}", target_ratio=0.5),
+    Page("search", "/en/search?q=tra+hoa"),
+    Page("catalog_filtered", "/en/products?stars=4&group=I"),
+    # e.g. later: Page("place_order", "/en/checkout", method="POST", connections=10,
+    #                  modes=("uncached",), prepare=checkout_session),
+]
+
+SEARCH_TARGET_P95_MS = 15.0
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    body: str | None
+    headers: dict
+
+
+def build_request(page: Page, ctx: Context) -> Request:
+    def value(v):
+        return v(ctx) if callable(v) else v
+
+    req = Request(page.method, value(page.path), value(page.body), dict(value(page.headers) or {}))
+    if page.prepare is not None:
+        overrides = page.prepare(ctx) or {}
+        req.path = overrides.get("path", req.path)
+        req.body = overrides.get("body", req.body)
+        req.headers.update(overrides.get("headers", {}))
+    return req
+
+
+# --------------------------------------------------------------------------- helpers
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_request(base_url: str, req: Request | str, timeout: float = 30.0) -> tuple[int, dict, bytes]:
+    """One request on a fresh connection (gunicorn's sync workers close it anyway)."""
+    if isinstance(req, str):
+        req = Request("GET", req, None, {})
+    host, port = base_url.split("//", 1)[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    try:
+        body = req.body.encode() if req.body is not None else None
+        conn.request(req.method, req.path, body=body, headers=req.headers)
+        resp = conn.getresponse()
+        data = resp.read()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, data
+    finally:
+        conn.close()
+
+
+_DUR = re.compile(r"\bapp;dur=([0-9.]+)")
+
+
+def server_ms(headers: dict) -> float | None:
+    match = _DUR.search(headers.get("server-timing", ""))
+    return float(match.group(1)) if match else None
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+class Server:
+    """A gunicorn process group; stop() is safe to call more than once."""
+
+    def __init__(self, name: str, app: str, chdir: Path, env: dict, workdir: Path):
+        self.name = name
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.errlog = workdir / f"gunicorn-{name}.log"
+        cmd = [PYTHON, "-m", "gunicorn", *GUNICORN_SETTINGS, "--bind", f"127.0.0.1:{self.port}",
+               "--chdir", str(chdir), "--error-logfile", str(self.errlog), app]
+        self.proc = subprocess.Popen(cmd, env=env, cwd=chdir, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     start_new_session=True)  # own group: Ctrl-C reaches us, we stop it
+
+    def wait_ready(self, path: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn ({self.name}) exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                status, _, _ = http_request(self.base_url, path, timeout=10)
+                if status == 200:
+                    return
+                raise RuntimeError(f"{self.name}: GET {path} answered {status}\n{self.log_tail()}")
+            except (ConnectionError, OSError):
+                time.sleep(0.1)
+        raise RuntimeError(f"gunicorn ({self.name}) not ready after {timeout}s:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.errlog.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.proc.poll() is not None:
+            return
+        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.proc.wait(timeout=wait)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+
+# --------------------------------------------------------------------------- wrk
+
+LUA_DONE = r"""
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"connect_errors":%d,"read_errors":%d,' ..
+    '"write_errors":%d,"status_errors":%d,"timeouts":%d,"p50_us":%.0f,"p90_us":%.0f,"p99_us":%.0f,' ..
+    '"mean_us":%.1f,"max_us":%.0f}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean, latency.max))
+end
+"""
+
+
+def lua_string(text: str) -> str:
+    return json.dumps(text)  # a JSON string literal is a valid Lua string literal for our ASCII/UTF-8 use
+
+
+def wrk_script(req: Request, workdir: Path) -> Path:
+    lines = [f"wrk.method = {lua_string(req.method)}"]
+    if req.body is not None:
+        lines.append(f"wrk.body = {lua_string(req.body)}")
+    for name, value in req.headers.items():
+        lines.append(f"wrk.headers[{lua_string(name)}] = {lua_string(value)}")
+    script = workdir / f"wrk-{secrets.token_hex(4)}.lua"
+    script.write_text("\n".join(lines) + "\n" + LUA_DONE)
+    return script
+
+
+def run_wrk(base_url: str, req: Request, *, duration: float, connections: int, threads: int,
+            workdir: Path) -> dict:
+    script = wrk_script(req, workdir)
+    threads = max(1, min(threads, connections))
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--timeout", "10s", "--latency",
+           "-s", str(script), base_url + req.path]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60)
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            raw = json.loads(line[len("BENCH_JSON "):])
+            break
+    else:
+        raise RuntimeError(f"wrk gave no summary (exit {done.returncode}):\n{done.stdout}\n{done.stderr}")
+    seconds = raw["duration_us"] / 1e6
+    result = {"rps": round(raw["requests"] / seconds, 1), "p50_ms": round(raw["p50_us"] / 1000, 2),
+              "p90_ms": round(raw["p90_us"] / 1000, 2), "p99_ms": round(raw["p99_us"] / 1000, 2),
+              "requests": raw["requests"]}
+    errors = {k: raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts")
+              if raw[k]}
+    if errors:
+        result["errors"] = errors
+        log(f"  WARNING {req.method} {req.path}: {errors}")
+    return result
+
+
+def measure(server: Server, req: Request, args, workdir: Path, connections: int | None = None) -> dict:
+    connections = connections or args.connections
+    if args.warmup > 0:
+        run_wrk(server.base_url, req, duration=args.warmup, connections=connections, threads=args.threads,
+                workdir=workdir)
+    result = run_wrk(server.base_url, req, duration=args.duration, connections=connections,
+                     threads=args.threads, workdir=workdir)
+    log(f"  {server.name:9} {req.method} {req.path[:60]:60} {result['rps']:8.1f} req/s  "
+        f"p50 {result['p50_ms']:.1f} ms  p99 {result['p99_ms']:.1f} ms")
+    return result
+
+
+# --------------------------------------------------------------------------- search queries
+
+SEARCH_BASES = [
+    "tra", "tra hoa", "tra hoa vang", "trà hoa vàng", "TRÀ HOA VÀNG", "mat ong", "mật ong rừng", "mat ong rung",
+    "茶", "金花茶", "绿茶", "蜂蜜", "野生蜂蜜", "鱼露", "墨鱼饼", "珍珠", "有机", "特级", "海鸭蛋", "金花茶 特级",
+    "golden camellia", "golden camellia tea", "green tea", "wild honey", "nuoc mam", "nước mắm", "fish sauce",
+    "cha muc", "chả mực", "squid cakes", "mien dong", "arrowroot noodles", "ruou ba kich", "morinda root wine",
+    "nuoc khoang", "mineral water", "gao nep", "sticky rice", "tinh dau que", "cinnamon oil", "cao duoc lieu",
+    "herbal extract", "gio may tre", "rattan basket", "ngoc trai", "pearl jewellery", "sa sung kho",
+    "dried peanut worms", "trung vit bien", "sea duck eggs", "dac biet", "special", "organic", "huu co",
+    "premium", "thuong hang", "truyen thong", "traditional", "htx", "cooperative", "company", "household",
+    "ha long", "hạ long", "mong cai", "van don", "quang yen", "dong trieu", "co to", "uong bi", "cam pha",
+    "tien yen", "binh lieu", "dam ha", "hai ha", "ba che", "quang ninh", "tr", "ma", "ng", "che", "honey",
+    "tea", "camellia 金花茶", "organic green tea", "special wild honey", "xyzzy", "no such product",
+]
+SEARCH_PREFIX_WORDS = ["tra", "mat", "nuoc", "golden", "camellia", "honey", "gao", "ngoc", "ruou", "mien",
+                       "special", "organic", "traditional", "cooperative"]
+
+
+def search_queries(count: int, products: int, seed: int = 11) -> list[str]:
+    """`count` distinct, realistic queries: names, diacritics, Han, prefixes, words with numbers."""
+    rng = random.Random(seed)
+    queries: list[str] = []
+    seen: set[str] = set()
+
+    def add(q: str) -> None:
+        if q not in seen and q.strip():
+            seen.add(q)
+            queries.append(q)
+
+    for base in SEARCH_BASES:
+        add(base)
+    top = max(products, 10)
+    while len(queries) < count:
+        roll = rng.random()
+        base = rng.choice(SEARCH_BASES)
+        if roll < 0.35:  # a name with a product number, as printed on a label
+            add(f"{base} {rng.randrange(1, top)}")
+        elif roll < 0.5:  # just a number
+            add(str(rng.randrange(1, top)))
+        elif roll < 0.7:  # still typing: a prefix of a word
+            word = rng.choice(SEARCH_PREFIX_WORDS)
+            add(f"{base} {word[:rng.randrange(2, len(word) + 1)]}" if rng.random() < 0.5
+                else word[:rng.randrange(2, len(word) + 1)] + " " + str(rng.randrange(1, 100)))
+        else:  # two known phrases
+            add(f"{base} {rng.choice(SEARCH_BASES)}")
+    return queries[:count]
+
+
+def search_server_times(server: Server, queries: list[str]) -> dict:
+    """Server-Timing of each query, sequentially (the page cache must be off on this server)."""
+    for q in queries[:20]:  # warm the workers and the database's page cache
+        http_request(server.base_url, "/en/search?" + urlencode({"q": q}))
+    times, slowest, failures = [], [], {}
+    for q in queries:
+        status, headers, _ = http_request(server.base_url, "/en/search?" + urlencode({"q": q}))
+        ms = server_ms(headers)
+        if status != 200 or ms is None:
+            failures[q] = status
+            continue
+        times.append(ms)
+        slowest.append((ms, q))
+    if not times:
+        raise RuntimeError(f"no search query succeeded: {failures}")
+    slowest.sort(reverse=True)
+    result = {"p50": round(percentile(times, 50), 2), "p95": round(percentile(times, 95), 2),
+              "p99": round(percentile(times, 99), 2), "max": round(max(times), 2), "queries": len(times),
+              "slowest": [{"q": q, "ms": round(ms, 2)} for ms, q in slowest[:5]]}
+    if failures:
+        result["failures"] = failures
+        log(f"  WARNING search queries that failed: {failures}")
+    return result
+
+
+def page_probe(server: Server, req: Request, samples: int) -> dict:
+    """SQL statements of one request, and the median server time over `samples` sequential requests."""
+    status, headers, _ = http_request(server.base_url, req)
+    if status != 200:
+        raise RuntimeError(f"{req.method} {req.path} answered {status}\n{server.log_tail()}")
+    sql = headers.get("x-sql-statements")
+    times = []
+    for _ in range(samples):
+        _, headers, _ = http_request(server.base_url, req)
+        ms = server_ms(headers)
+        if ms is not None:
+            times.append(ms)
+    return {"sql_statements": int(sql) if sql is not None else None,
+            "server_ms_p50": round(statistics.median(times), 2) if times else None}
+
+
+# --------------------------------------------------------------------------- the run
+
+def flask(args: list[str], env: dict) -> None:
+    done = subprocess.run([PYTHON, "-m", "flask", "--app", "wsgi", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    for line in (done.stdout + done.stderr).splitlines():
+        if line.strip() and "INFO  [alembic" not in line:
+            log(f"  flask {args[0]}: {line}")
+    if done.returncode != 0:
+        raise RuntimeError(f"flask {' '.join(args)} failed with exit code {done.returncode}")
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument("--products", type=int, default=20_000, help="synthetic products to create")
+    p.add_argument("--database-url", default=None,
+                   help="use this (empty, e.g. PostgreSQL) database instead of a temporary SQLite file")
+    p.add_argument("--skip-synth", action="store_true",
+                   help="with --database-url: the database already holds the products; only migrate")
+    p.add_argument("--duration", type=float, default=10, help="seconds of each wrk run")
+    p.add_argument("--warmup", type=float, default=2, help="seconds of wrk warm-up before each run (0: none)")
+    p.add_argument("--connections", type=int, default=16, help="wrk connections")
+    p.add_argument("--threads", type=int, default=2, help="wrk threads")
+    p.add_argument("--search-queries", type=int, default=300, help="distinct search queries for server time")
+    p.add_argument("--probe-samples", type=int, default=20,
+                   help="sequential requests per page for its uncached server time")
+    p.add_argument("--sql-counting", choices=("on", "off"), default="on",
+                   help="SQL_COUNTING on the app servers (off: no X-SQL-Statements, to check its cost)")
+    p.add_argument("--config", default="production", help="SHOP_CONFIG of the app servers")
+    p.add_argument("--only", default="", help="comma-separated page names to measure (default: all)")
+    p.add_argument("--output", default=str(RESULTS / "latest.json"), help="where to write the JSON summary")
+    return p.parse_args(argv)
+
+
+def database_kind(url: str) -> str:
+    scheme = url.split(":", 1)[0]
+    return "postgresql" if scheme.startswith("postgres") else scheme.split("+")[0]
+
+
+def run(args, workdir: Path, servers: list[Server]) -> dict:
+    started = time.monotonic()
+    pages = [p for p in PAGES if not args.only or p.name in args.only.split(",")]
+    database_url = args.database_url or f"sqlite:///{workdir / 'shop.sqlite3'}"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("REDIS_URL", "PAGE_CACHE_SECONDS", "SQL_COUNTING", "SERVER_TIMING")}
+    env.update({"DATABASE_URL": database_url, "SHOP_INSTANCE_DIR": str(workdir),
+                "MEDIA_DIR": str(workdir / "media"), "SECRET_KEY": "bench-" + secrets.token_hex(16),
+                "SHOP_CONFIG": args.config, "FLASK_APP": "wsgi", "PYTHONDONTWRITEBYTECODE": "1"})
+
+    log(f"database {database_kind(database_url)} in {workdir}: migrating")
+    flask(["db", "upgrade"], env)
+    if not args.skip_synth:
+        log(f"synthesising {args.products} products")
+        flask(["shop", "synth", "--products", str(args.products)], env)
+    setup_s = time.monotonic() - started
+
+    def start(name: str, app: str, chdir: Path, ready_path: str, **extra_env) -> Server:
+        server = Server(name, app, chdir, {**env, **extra_env}, workdir)
+        servers.append(server)
+        server.wait_ready(ready_path)
+        return server
+
+    def stop(server: Server) -> None:
+        server.stop()
+        servers.remove(server)
+
+    counting = {"SQL_COUNTING": "1" if args.sql_counting == "on" else "0"}
+    ctx = Context()
+    summary: dict = {"products": args.products, "database": database_kind(database_url)}
+
+    # 1. The ceiling.
+    log("hello world")
+    hello = start("hello", "hello:app", BENCH, "/")
+    summary["hello"] = measure(hello, Request("GET", "/", None, {}), args, workdir)
+    stop(hello)
+    hello_rps = summary["hello"]["rps"]
+
+    def with_ratio(result: dict) -> dict:
+        return {**result, "ratio_to_hello": round(result["rps"] / hello_rps, 3) if hello_rps else None}
+
+    # 2. Default settings: the page cache is on.
+    results: dict[str, dict] = {p.name: {} for p in pages}
+    log("shop, default settings (page cache on)")
+    app = start("cached", "wsgi:app", ROOT, "/en/products", **counting)
+    ctx.base_url = app.base_url
+    _, _, body = http_request(app.base_url, "/en/products")
+    match = re.search(rb'href="/en/products/([a-z0-9][a-z0-9-]*)"', body)
+    if not match:
+        raise RuntimeError("no product link on /en/products: is the catalog empty?")
+    ctx.product_slug = match.group(1).decode()
+    for page in pages:
+        if "cached" not in page.modes:
+            continue
+        req = build_request(page, ctx)
+        results[page.name]["path"] = req.path
+        results[page.name].update(with_ratio(measure(app, req, args, workdir, page.connections)))
+        # The statements of a request answered from the cache (wrk has filled it).
+        _, headers, _ = http_request(app.base_url, req)
+        if "x-sql-statements" in headers:
+            results[page.name]["sql_statements_cached"] = int(headers["x-sql-statements"])
+    stop(app)
+
+    # 3. No page cache: what the database and templates cost; SQL counts; search server time.
+    log("shop, PAGE_CACHE_SECONDS=0")
+    app = start("uncached", "wsgi:app", ROOT, "/en/products", PAGE_CACHE_SECONDS="0", **counting)
+    ctx.base_url = app.base_url
+    for page in pages:
+        req = build_request(page, ctx)
+        results[page.name].setdefault("path", req.path)
+        probe = page_probe(app, req, args.probe_samples)
+        results[page.name]["sql_statements"] = probe["sql_statements"]
+        log(f"  {page.name}: {probe['sql_statements']} SQL statements, "
+            f"server {probe['server_ms_p50']} ms (median of {args.probe_samples})")
+        results[page.name]["server_ms_p50"] = probe["server_ms_p50"]
+    log(f"search server time over {args.search_queries} distinct queries")
+    summary_search = search_server_times(app, search_queries(args.search_queries, args.products))
+    log(f"  p50 {summary_search['p50']} ms  p95 {summary_search['p95']} ms  p99 {summary_search['p99']} ms; "
+        f"slowest: {summary_search['slowest'][:3]}")
+    for page in pages:
+        if "uncached" not in page.modes:
+            continue
+        req = build_request(page, ctx)
+        results[page.name]["uncached"] = with_ratio(measure(app, req, args, workdir, page.connections))
+    stop(app)
+
+    summary["pages"] = results
+    summary["search_server_ms"] = summary_search
+    targets = {}
+    for page in pages:
+        if page.target_ratio is not None and "rps" in results[page.name]:
+            targets[f"{page.name}_ratio>={page.target_ratio:g}"] = \
+                results[page.name]["ratio_to_hello"] >= page.target_ratio
+    targets[f"search_p95_ms<{SEARCH_TARGET_P95_MS:g}"] = summary_search["p95"] < SEARCH_TARGET_P95_MS
+    summary["targets"] = targets
+    summary["settings"] = {"gunicorn": " ".join(GUNICORN_SETTINGS), "wrk_threads": args.threads,
+                           "wrk_connections": args.connections, "duration_s": args.duration,
+                           "warmup_s": args.warmup, "sql_counting": args.sql_counting, "config": args.config,
+                           "cpus": os.cpu_count()}
+    summary["elapsed_s"] = {"setup": round(setup_s, 1), "total": round(time.monotonic() - started, 1)}
+    return summary
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if shutil.which("wrk") is None:
+        log("wrk is not installed: run `bash bench/setup.sh` (or `make bench`)")
+        return 2
+    if args.skip_synth and not args.database_url:
+        log("--skip-synth needs --database-url (the temporary SQLite database starts empty)")
+        return 2
+
+    def terminate(signum, frame):  # SIGTERM/SIGHUP: unwind through the finally below
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGHUP, terminate)
+    workdir = Path(tempfile.mkdtemp(prefix="ocop-bench-"))
+    servers: list[Server] = []
+    try:
+        summary = run(args, workdir, servers)
+    except KeyboardInterrupt:
+        log("interrupted")
+        return 130
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
+        log(f"FAILED: {exc}")
+        return 1
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    text = json.dumps(summary, indent=2, ensure_ascii=False)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text + "\n")
+    print(text)
+    log(f"done in {summary['elapsed_s']['total']}s; written to {output}")
+    failed = [name for name, ok in summary["targets"].items() if not ok]
+    log("targets missed: " + ", ".join(failed) if failed else "every target met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Configuration classes; every secret and address comes from the environment."""
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("SHOP_INSTANCE_DIR", BASE_DIR / "instance"))
+
+DEFAULT_SECRET = "dev-only-not-secret"
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def _database_url(default: str) -> str:
+    url = os.environ.get("DATABASE_URL", default)
+    # Heroku-style URLs name the old driver; we ship psycopg 3.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET)
+    SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'shop.sqlite3'}")
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE_DIR / "media"))
+
+    # Locales: adding one is a line here plus a catalog under translations/.
+    LOCALES = ("vi", "en", "zh")
+    DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
+
+    # Approximate rates shown to foreign visitors; never charged.
+    APPROX_RATES = {"USD": 26_300, "CNY": 3_650}
+
+    CATALOG_PAGE_SIZE = 24
+    SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
+
+    # Map tiles: the page works without them; set MAP_TILE_URL to show a tiled map.
+    MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+    MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Anonymous public pages are cached for this many seconds (0 turns it off).
+    PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Adds X-SQL-Statements to every response (the benchmark reads it).
+    SQL_COUNTING = os.environ.get("SQL_COUNTING") == "1"
+    # Adds Server-Timing: app;dur=<ms> so that load tests can read the server's own time.
+    SERVER_TIMING = os.environ.get("SERVER_TIMING", "1") == "1"
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class TestConfig(Config):
+    TESTING = True
+    SQLALCHEMY_DATABASE_URI = _database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
+    PAGE_CACHE_SECONDS = 0
+    REDIS_URL = ""
+    SERVER_NAME = None
+    SQL_COUNTING = True
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+    @classmethod
+    def check(cls) -> None:
+        """Refuse to start with a missing or default secret."""
+        if not os.environ.get("SECRET_KEY") or os.environ["SECRET_KEY"] == DEFAULT_SECRET:
+            raise RuntimeError("SECRET_KEY must be set to a real secret in production")
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}

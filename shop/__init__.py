@@ -1,0 +1,64 @@
+"""The OCOP Shop application factory."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from config import CONFIGS, INSTANCE_DIR
+
+
+def create_app(config_name: str | None = None, **overrides) -> Flask:
+    """Build the app: config, extensions, blueprints (one explicit list), CLI, error pages."""
+    config_name = config_name or os.environ.get("SHOP_CONFIG", "development")
+    config_class = CONFIGS[config_name]
+    if hasattr(config_class, "check"):
+        config_class.check()
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    app = Flask(__name__, instance_path=str(INSTANCE_DIR),
+                template_folder=os.path.join(root, "templates"),
+                static_folder=os.path.join(root, "static"))
+    app.config.from_object(config_class)
+    app.config.update(overrides)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from shop import cache_pages, errors, templating, web
+    from shop.extensions import babel, cache, csrf, db, limiter, migrate
+    from shop.i18n import current_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(root, "migrations"), render_as_batch=True)
+    babel.init_app(app, locale_selector=current_locale)
+    csrf.init_app(app)
+    redis_url = app.config.get("REDIS_URL")
+    cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url} if redis_url
+                   else {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000})
+    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    limiter.init_app(app)
+
+    import shop.models  # noqa: F401  (registers every table on db.metadata)
+
+    # Measurements first, so that they also see requests answered from the page cache.
+    from shop import sqlcount
+    if app.config.get("SQL_COUNTING"):
+        sqlcount.install(app)
+    if app.config.get("SERVER_TIMING"):
+        sqlcount.install_timing(app)
+    web.install_locale_routing(app)
+    templating.install(app)
+    errors.install(app)
+    cache_pages.install(app)
+
+    from shop.catalog.views import bp as catalog_bp
+    from shop.places.views import bp as places_bp
+    from shop.producers.views import bp as producers_bp
+    from shop.web import bp as web_bp
+
+    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp):
+        app.register_blueprint(blueprint)
+
+    from shop.cli import shop_cli
+    app.cli.add_command(shop_cli)
+
+    return app

@@ -1,0 +1,104 @@
+"""A shared cache of public pages for anonymous visitors.
+
+Most visitors are anonymous tourists reading the same catalog pages, so a
+rendered page is kept for PAGE_CACHE_SECONDS in the cache (Redis when
+REDIS_URL is set, so every app process shares it). Per-visitor parts of a page
+(the CSRF token of a form) are rendered as placeholders and filled in when the
+page is served. Any committed database change bumps a generation number that
+is part of every key, so edits show at once.
+"""
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request, session
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from shop.extensions import cache
+
+CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
+GENERATION_KEY = "pages:generation"
+# Views opt in with @cacheable; everything else is never cached.
+_CACHEABLE: set[str] = set()
+
+
+def cacheable(view):
+    """Mark a public GET view whose page is the same for every anonymous visitor."""
+    _CACHEABLE.add(f"{view.__module__}.{view.__name__}")
+    return view
+
+
+def _is_cacheable_request() -> bool:
+    if request.method != "GET" or not current_app.config.get("PAGE_CACHE_SECONDS"):
+        return False
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or f"{view.__module__}.{view.__name__}" not in _CACHEABLE:
+        return False
+    # Signed-in users, flashed messages and carts make a page personal.
+    return not any(key in session for key in ("_user_id", "_flashes", "cart"))
+
+
+def _key() -> str:
+    generation = cache.get(GENERATION_KEY) or 0
+    return f"page:{generation}:{request.full_path}"
+
+
+def csrf_token() -> str:
+    """The form token, or a placeholder while rendering a page that will be cached."""
+    return CSRF_PLACEHOLDER if g.get("rendering_for_cache") else generate_csrf()
+
+
+def bump_generation() -> None:
+    """Invalidate every cached page (called after each commit that changed rows)."""
+    try:
+        generation = cache.get(GENERATION_KEY) or 0
+        cache.set(GENERATION_KEY, generation + 1, timeout=0)
+    except Exception:  # a cache outage must never fail a write; pages expire anyway
+        current_app.logger.warning("could not bump the page cache generation", exc_info=True)
+
+
+def _fill(body: str) -> str:
+    if CSRF_PLACEHOLDER in body:
+        body = body.replace(CSRF_PLACEHOLDER, generate_csrf())
+    return body
+
+
+def install(app: Flask) -> None:
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.before_request
+    def serve_cached():
+        if not _is_cacheable_request():
+            return None
+        g.rendering_for_cache = True
+        cached = cache.get(_key())
+        if cached is None:
+            return None
+        body, content_type = cached
+        g.served_from_cache = True
+        return current_app.response_class(_fill(body), content_type=content_type)
+
+    @app.after_request
+    def store(response):
+        if g.get("rendering_for_cache") and not g.get("served_from_cache") and response.status_code == 200 \
+                and response.mimetype == "text/html" and not response.direct_passthrough:
+            body = response.get_data(as_text=True)
+            cache.set(_key(), (body, response.content_type), timeout=current_app.config["PAGE_CACHE_SECONDS"])
+            response.set_data(_fill(body))
+        return response
+
+
+
+def _mark_changed(db_session, flush_context):
+    db_session.info["pages_changed"] = True
+
+
+def _bump_after_commit(db_session):
+    if db_session.info.pop("pages_changed", False) and current_app:
+        bump_generation()
+
+
+# Session events are global: listen once per process, not once per app.
+if not event.contains(Session, "after_flush", _mark_changed):
+    event.listen(Session, "after_flush", _mark_changed)
+    event.listen(Session, "after_commit", _bump_after_commit)

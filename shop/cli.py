@@ -1,0 +1,56 @@
+"""flask --app wsgi shop ... commands."""
+from __future__ import annotations
+
+import time
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from shop.extensions import db
+
+shop_cli = AppGroup("shop", help="OCOP Shop commands.")
+
+
+def _today():
+    from shop.templating import today
+    return today()
+
+
+@shop_cli.command("demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the catalog already has products.")
+def demo(if_empty: bool) -> None:
+    """Load the sample catalog (every text in vi, en and zh; certificate numbers start with DEMO-)."""
+    from shop.catalog.models import Product
+    from shop.demo.loader import load_demo
+    if db.session.scalar(select(func.count()).select_from(Product)):
+        if if_empty:
+            click.echo("The catalog already has products; demo data not loaded.")
+            return
+        raise click.ClickException("The catalog already has products: load the demo into an empty database.")
+    counts = load_demo(db.session, media_dir=current_app.config["MEDIA_DIR"], today=_today())
+    db.session.commit()
+    click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@shop_cli.command("synth")
+@click.option("--products", type=click.IntRange(1, 1_000_000), required=True)
+@click.option("--seed", type=int, default=7)
+def synth(products: int, seed: int) -> None:
+    """Add N synthetic products (with producers, certificates, translations) for benchmarks."""
+    from shop.demo.synth import synthesize
+    started = time.perf_counter()
+    counts = synthesize(db.session, products=products, today=_today(), seed=seed)
+    db.session.commit()
+    click.echo(f"Synthesised in {time.perf_counter() - started:.1f}s: "
+               + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@shop_cli.command("expire-certificates")
+def expire_certificates() -> None:
+    """Lapse every certificate past its valid-until date."""
+    from shop.catalog.services import expire_certificates as expire
+    count = expire(db.session, _today())
+    db.session.commit()
+    click.echo(f"{count} certificate(s) lapsed.")

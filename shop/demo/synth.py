@@ -1,0 +1,133 @@
+"""Synthetic products for benchmarks: fast bulk inserts, every text in vi, en and zh."""
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import func, insert, select
+
+from shop.catalog.models import (Certificate, CertifiedProduct, OcopGroup, Packaging, Product,
+                                 ProductTranslation, SearchTerm)
+from shop.catalog.search import PRODUCER, PRODUCT, term_rows
+from shop.catalog.services import add_months, certificate_valid_until, new_code
+from shop.demo.loader import load_reference
+from shop.places.models import Locality
+from shop.producers.models import Producer, ProducerTranslation
+from shop.sorting import sort_key
+from shop.text import slugify
+
+# (vi, en, zh, group code)
+KINDS = [
+    ("Trà hoa vàng", "Golden camellia tea", "金花茶", "I.5"),
+    ("Chè xanh", "Green tea", "绿茶", "I.5"),
+    ("Mật ong rừng", "Wild honey", "野生蜂蜜", "I.3"),
+    ("Chả mực", "Squid cakes", "墨鱼饼", "I.3"),
+    ("Nước mắm", "Fish sauce", "鱼露", "I.4"),
+    ("Miến dong", "Arrowroot noodles", "葛粉丝", "I.3"),
+    ("Rượu ba kích", "Morinda root wine", "巴戟天酒", "II.1"),
+    ("Nước khoáng", "Mineral water", "矿泉水", "II.2"),
+    ("Gạo nếp", "Sticky rice", "糯米", "I.2"),
+    ("Tinh dầu quế", "Cinnamon oil", "肉桂精油", "III"),
+    ("Cao dược liệu", "Herbal extract", "草药膏", "III"),
+    ("Giỏ mây tre", "Rattan basket", "藤编篮", "IV"),
+    ("Ngọc trai", "Pearl jewellery", "珍珠饰品", "IV"),
+    ("Sá sùng khô", "Dried peanut worms", "沙虫干", "I.3"),
+    ("Trứng vịt biển", "Sea duck eggs", "海鸭蛋", "I.1"),
+]
+QUALITIES = [("đặc biệt", "special", "特级"), ("truyền thống", "traditional", "传统"),
+             ("hữu cơ", "organic", "有机"), ("thượng hạng", "premium", "上等"), ("", "", "")]
+PRODUCER_PREFIX = {"enterprise": ("Công ty", "Company", "公司"), "cooperative": ("HTX", "Cooperative", "合作社"),
+                   "cooperative_group": ("Tổ hợp tác", "Cooperative group", "合作组"),
+                   "household": ("Hộ sản xuất", "Household", "生产户")}
+BATCH = 5_000
+
+
+def _insert(session, model, rows: list[dict]) -> None:
+    for start in range(0, len(rows), BATCH):
+        session.execute(insert(model), rows[start:start + BATCH])
+
+
+def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[str, int]:
+    """Add `products` synthetic published products with producers, certificates and search terms."""
+    rng = random.Random(seed)
+    load_reference(session)
+    groups = {g.code: g.id for g in session.scalars(select(OcopGroup))}
+    localities = [(l.id, {t.locale: t.name for t in l.translations}) for l in session.scalars(select(Locality))]
+    next_producer = (session.scalar(select(func.max(Producer.id))) or 0) + 1
+    next_product = (session.scalar(select(func.max(Product.id))) or 0) + 1
+    next_certificate = (session.scalar(select(func.max(Certificate.id))) or 0) + 1
+    now = datetime.now(timezone.utc)
+
+    producer_count = max(1, products // 10)
+    producer_rows, producer_texts, producer_terms, producer_names = [], [], [], {}
+    for n in range(producer_count):
+        pid = next_producer + n
+        kind = rng.choice(list(PRODUCER_PREFIX))
+        locality_id, place = rng.choice(localities)
+        names = {l: f"{PRODUCER_PREFIX[kind][i]} {place[l]} {pid}" for i, l in enumerate(("vi", "en", "zh"))}
+        producer_names[pid] = names
+        producer_rows.append({"id": pid, "slug": f"synth-{slugify(names['vi'])}", "type": kind,
+                              "locality_id": locality_id, "phone": "0203 000 0000", "email": "", "website": "",
+                              "address": place["vi"], "created_at": now, "updated_at": now})
+        for locale, name in names.items():
+            producer_texts.append({"producer_id": pid, "locale": locale, "name": name,
+                                   "summary": "", "story": ""})
+        producer_terms += term_rows(PRODUCER, pid, [("name", n) for n in names.values()] +
+                                    [("locality", n) for n in place.values()])
+    _insert(session, Producer, producer_rows)
+    _insert(session, ProducerTranslation, producer_texts)
+    _insert(session, SearchTerm, producer_terms)
+
+    product_rows, texts, packagings, terms, awards, certificates = [], [], [], [], [], []
+    for n in range(products):
+        pid = next_product + n
+        vi, en, zh, group = rng.choice(KINDS)
+        q_vi, q_en, q_zh = rng.choice(QUALITIES)
+        producer_id = next_producer + rng.randrange(producer_count)
+        place = producer_names[producer_id]
+        names = {"vi": " ".join(filter(None, [vi, q_vi, str(pid)])),
+                 "en": " ".join(filter(None, [q_en.capitalize(), en.lower() if q_en else en, str(pid)])),
+                 "zh": f"{q_zh}{zh} {pid}"}
+        summaries = {"vi": f"{vi} của {place['vi']}.", "en": f"{en} from {place['en']}.",
+                     "zh": f"{place['zh']}出品的{zh}。"}
+        product_rows.append({"id": pid, "slug": f"{slugify(names['vi'])}", "code": new_code("P"),
+                             "producer_id": producer_id, "group_id": groups[group], "status": "published",
+                             "featured": False, "published_at": now - timedelta(minutes=n),
+                             "created_at": now, "updated_at": now, "price_from_vnd": None})
+        prices = []
+        for position in range(rng.randint(1, 3)):
+            price = rng.randrange(20, 2000) * 1000
+            prices.append(price)
+            packagings.append({"product_id": pid, "container": rng.choice(["jar", "bottle", "box", "bag"]),
+                               "quantity": rng.choice([100, 250, 500, 1000]), "unit": rng.choice(["g", "ml"]),
+                               "price_vnd": price, "stock": rng.randrange(0, 200), "position": position,
+                               "active": True})
+        product_rows[-1]["price_from_vnd"] = min(prices)
+        for locale in ("vi", "en", "zh"):
+            texts.append({"product_id": pid, "locale": locale, "name": names[locale],
+                          "summary": summaries[locale], "description": summaries[locale],
+                          "sort_key": sort_key(names[locale], locale)})
+        terms += term_rows(PRODUCT, pid, [("name", t) for t in names.values()] +
+                           [("summary", t) for t in summaries.values()] +
+                           [("producer_name", t) for t in place.values()])
+        if n % 100 == 0:
+            decision = add_months(today, -rng.randrange(0, 40))
+            certificates.append({"id": next_certificate + len(certificates),
+                                 "decision_number": f"SYNTH-{next_certificate + len(certificates)}/QĐ-UBND",
+                                 "decision_date": decision, "authority": "UBND tỉnh Quảng Ninh",
+                                 "valid_until": certificate_valid_until(decision), "status": "valid",
+                                 "revoked_reason": "", "created_at": now, "updated_at": now})
+        if rng.random() < 0.8:
+            stars = rng.choices([3, 4, 5], weights=[70, 25, 5])[0]
+            awards.append({"certificate_id": certificates[-1]["id"], "product_id": pid, "stars": stars,
+                           "score": {3: 60, 4: 80, 5: 95}[stars], "kind": "new", "is_current": True,
+                           "code": new_code("C")})
+    _insert(session, Product, product_rows)
+    _insert(session, ProductTranslation, texts)
+    _insert(session, Packaging, packagings)
+    _insert(session, Certificate, certificates)
+    _insert(session, CertifiedProduct, awards)
+    _insert(session, SearchTerm, terms)
+    session.flush()
+    return {"producers": producer_count, "products": products, "certificates": len(certificates),
+            "search_terms": len(terms) + len(producer_terms)}

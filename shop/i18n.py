@@ -1,0 +1,95 @@
+"""Locales: the URL prefix, the visitor's choice, and content-translation fallback."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, g, has_request_context, request
+from markupsafe import Markup, escape
+
+LOCALE_COOKIE = "locale"
+
+
+def locales() -> tuple[str, ...]:
+    """The configured locales, the default first."""
+    return tuple(current_app.config["LOCALES"])
+
+
+def default_locale() -> str:
+    return current_app.config["DEFAULT_LOCALE"]
+
+
+def is_locale(code: str | None) -> bool:
+    return bool(code) and code in locales()
+
+
+def preferred_locale() -> str:
+    """The visitor's language for a page without a prefix: cookie, then Accept-Language, then vi."""
+    cookie = request.cookies.get(LOCALE_COOKIE)
+    if is_locale(cookie):
+        return cookie
+    best = request.accept_languages.best_match(_accept_candidates())
+    if best:
+        return best.split("-")[0].split("_")[0].lower()
+    return default_locale()
+
+
+def _accept_candidates() -> list[str]:
+    # werkzeug matches 'zh-CN' against 'zh' and 'en-US' against 'en' already;
+    # the extra entries cover 'zh-Hans' and similar spellings.
+    candidates: list[str] = []
+    for code in locales():
+        candidates += [code, f"{code}-{code.upper()}"]
+    if "zh" in locales():
+        candidates += ["zh-Hans", "zh-CN", "zh-SG"]
+    return candidates
+
+
+def current_locale() -> str:
+    """The locale of the page being rendered: the URL prefix, else the visitor's preference."""
+    locale = g.get("locale") if has_request_context() else None
+    if locale:
+        return locale
+    if has_request_context():
+        g.locale = preferred_locale()
+        return g.locale
+    return default_locale()
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A translated field's text and the language it is really written in."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __html__(self) -> str:
+        # Fallback text is marked with its real language for screen readers and fonts.
+        if self.fallback and self.text:
+            return Markup('<span lang="%s">%s</span>') % (self.lang, self.text)
+        return str(escape(self.text))
+
+
+def pick_translation(translations, locale: str, source_locale: str = "vi"):
+    """The translation row for locale, else the source-language row, else None."""
+    by_locale = {t.locale: t for t in translations}
+    return by_locale.get(locale) or by_locale.get(source_locale)
+
+
+def translated(obj, field: str, locale: str | None = None, source_locale: str = "vi") -> Localized:
+    """obj.translations' field in locale, falling back to Vietnamese (marked as such)."""
+    locale = locale or current_locale()
+    by_locale = {t.locale: t for t in obj.translations}
+    row = by_locale.get(locale)
+    value = getattr(row, field, None) if row is not None else None
+    if value:
+        return Localized(value, locale, False)
+    source = by_locale.get(source_locale)
+    value = getattr(source, field, None) if source is not None else None
+    return Localized(value or "", source_locale, locale != source_locale)

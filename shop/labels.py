@@ -1,0 +1,57 @@
+"""Translatable names of the codes stored in the database (types, kinds, units)."""
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+PRODUCER_TYPES = {
+    "enterprise": _l("Enterprise"),
+    "cooperative": _l("Cooperative"),
+    "cooperative_group": _l("Cooperative group"),
+    "household": _l("Household producer"),
+}
+
+LOCALITY_KINDS = {"city": _l("city"), "town": _l("town"), "district": _l("district")}
+
+SALES_POINT_KINDS = {"centre": _l("OCOP centre"), "point": _l("OCOP sales point")}
+
+FAIR_KINDS = {
+    "provincial": _l("Provincial fair"),
+    "district": _l("District fair"),
+    "consumer_week": _l("Consumer week"),
+    "international": _l("International fair"),
+}
+
+AWARD_KINDS = {"new": _l("New certification"), "recertified": _l("Re-certified"), "upgraded": _l("Upgraded")}
+
+# A packaging's label: the size goes where each language puts it.
+CONTAINERS = {
+    "jar": _l("%(size)s jar"),
+    "bottle": _l("%(size)s bottle"),
+    "box": _l("%(size)s box"),
+    "bag": _l("%(size)s bag"),
+    "pack": _l("%(size)s pack"),
+    "piece": _l("%(size)s piece"),
+    "tray": _l("%(size)s tray"),
+    "can": _l("%(size)s can"),
+    "set": _l("%(size)s set"),
+}
+
+SORTS = {
+    "newest": _l("Newest"),
+    "price_asc": _l("Price: low to high"),
+    "price_desc": _l("Price: high to low"),
+    "stars": _l("Stars"),
+    "name": _l("Name"),
+}
+
+
+def size_label(quantity: int, unit: str) -> str:
+    """'250 g', '1 l', '6 pieces'."""
+    if unit == "piece":
+        return ngettext("%(num)d piece", "%(num)d pieces", quantity)
+    return f"{quantity} {unit}"
+
+
+def packaging_label(packaging) -> str:
+    """'250 g jar' / 'Hũ 250 g' / '250 g 罐装'."""
+    template = CONTAINERS.get(packaging.container, CONTAINERS["pack"])
+    return str(template) % {"size": size_label(packaging.quantity, packaging.unit)}

@@ -1,0 +1,71 @@
+"""Sales points and fairs: what to list and where a product or producer can be found."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from shop.places.models import Fair, FairParticipant, Locality, SalesPoint, SalesPointProduct
+
+
+def localities(session) -> list[Locality]:
+    """The traditional localities in the province's customary order."""
+    return list(session.scalars(select(Locality).order_by(Locality.position, Locality.slug)))
+
+
+def sales_points(session) -> list[SalesPoint]:
+    """Active sales points, centres first."""
+    return list(session.scalars(select(SalesPoint).where(SalesPoint.active.is_(True))
+                                .order_by(SalesPoint.kind, SalesPoint.slug)))
+
+
+def get_sales_point(session, slug: str) -> SalesPoint | None:
+    return session.scalar(select(SalesPoint).where(SalesPoint.slug == slug, SalesPoint.active.is_(True)))
+
+
+def sales_points_carrying(session, product_id: int) -> list[tuple[SalesPoint, bool]]:
+    """(point, in stock there) for every active point that carries the product."""
+    rows = session.execute(
+        select(SalesPoint, SalesPointProduct.in_stock)
+        .join(SalesPointProduct, SalesPointProduct.sales_point_id == SalesPoint.id)
+        .where(SalesPointProduct.product_id == product_id, SalesPoint.active.is_(True))
+        .order_by(SalesPoint.kind, SalesPoint.slug))
+    return [(point, bool(in_stock)) for point, in_stock in rows]
+
+
+def carried_product_ids(session, sales_point_id: int) -> list[int]:
+    """Ids of the products a sales point carries."""
+    return list(session.scalars(select(SalesPointProduct.product_id)
+                                .where(SalesPointProduct.sales_point_id == sales_point_id)))
+
+
+def upcoming_fairs(session, today: date, limit: int | None = None) -> list[Fair]:
+    """Fairs not yet over, soonest first."""
+    query = select(Fair).where(Fair.ends_on >= today).order_by(Fair.starts_on, Fair.id)
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query).unique())
+
+
+def past_fairs(session, today: date) -> list[Fair]:
+    """Fairs already over, latest first."""
+    return list(session.scalars(select(Fair).where(Fair.ends_on < today)
+                                .order_by(Fair.starts_on.desc(), Fair.id)).unique())
+
+
+def all_fairs(session) -> list[Fair]:
+    return list(session.scalars(select(Fair).order_by(Fair.starts_on, Fair.id)).unique())
+
+
+def get_fair(session, slug: str) -> Fair | None:
+    return session.scalar(select(Fair).where(Fair.slug == slug))
+
+
+def upcoming_fairs_of_producer(session, producer_id: int, today: date) -> list[tuple[Fair, str]]:
+    """(fair, booth) for the upcoming fairs where the producer exhibits."""
+    rows = session.execute(
+        select(Fair, FairParticipant.booth)
+        .join(FairParticipant, FairParticipant.fair_id == Fair.id)
+        .where(FairParticipant.producer_id == producer_id, Fair.ends_on >= today)
+        .order_by(Fair.starts_on))
+    return [(fair, booth) for fair, booth in rows.unique()]

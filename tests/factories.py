@@ -1,0 +1,90 @@
+"""Factory functions: make_x(session, **overrides) builds a valid row with sensible defaults."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, timezone
+
+from shop.catalog import search
+from shop.catalog.models import (OcopGroup, OcopGroupTranslation, Packaging, Product, ProductStatus,
+                                 ProductTranslation)
+from shop.catalog.services import new_code, record_certificate, refresh_price_from
+from shop.places.models import Locality, LocalityTranslation
+from shop.producers.models import Producer, ProducerTranslation
+from shop.sorting import sort_key
+
+_seq = itertools.count(1)
+
+
+def _names(value, default: str) -> dict[str, str]:
+    if isinstance(value, dict):
+        return value
+    text = value or default
+    return {"vi": text, "en": text, "zh": text}
+
+
+def make_group(session, code: str = "I.5", name=None) -> OcopGroup:
+    existing = session.query(OcopGroup).filter_by(code=code).one_or_none()
+    if existing:
+        return existing
+    names = _names(name, f"Nhóm {code}")
+    group = OcopGroup(code=code, legal_basis="QĐ 148/QĐ-TTg",
+                      translations=[OcopGroupTranslation(locale=l, name=n) for l, n in names.items()])
+    session.add(group)
+    session.flush()
+    return group
+
+
+def make_locality(session, slug: str = "ha-long", name=None) -> Locality:
+    existing = session.query(Locality).filter_by(slug=slug).one_or_none()
+    if existing:
+        return existing
+    names = _names(name, slug.replace("-", " ").title())
+    locality = Locality(slug=slug, kind="city",
+                        translations=[LocalityTranslation(locale=l, name=n) for l, n in names.items()])
+    session.add(locality)
+    session.flush()
+    return locality
+
+
+def make_producer(session, *, name=None, type: str = "cooperative", locality: str = "ha-long",
+                  story: str = "", **overrides) -> Producer:
+    n = next(_seq)
+    names = _names(name, f"HTX Mẫu {n}")
+    producer = Producer(slug=overrides.pop("slug", f"htx-mau-{n}"), type=type,
+                        locality_id=make_locality(session, locality).id,
+                        translations=[ProducerTranslation(locale=l, name=v, summary="", story=story)
+                                      for l, v in names.items()], **overrides)
+    session.add(producer)
+    session.flush()
+    search.reindex_producer(session, producer)
+    return producer
+
+
+def make_product(session, *, name=None, producer: Producer | None = None, group: str = "I.5",
+                 prices=(100_000,), stock: int = 10, status: str = ProductStatus.PUBLISHED,
+                 description: str = "", published_at: datetime | None = None, **overrides) -> Product:
+    n = next(_seq)
+    names = _names(name, f"Sản phẩm mẫu {n}")
+    producer = producer or make_producer(session)
+    product = Product(
+        slug=overrides.pop("slug", f"san-pham-mau-{n}"), code=new_code("P"), producer_id=producer.id,
+        group_id=make_group(session, group).id, status=status,
+        published_at=published_at or datetime(2026, 1, 1, tzinfo=timezone.utc).replace(second=n % 60, minute=n // 60 % 60),
+        translations=[ProductTranslation(locale=l, name=v, summary="", description=description,
+                                         sort_key=sort_key(v, l)) for l, v in names.items()],
+        packagings=[Packaging(container="jar", quantity=250, unit="g", price_vnd=p, stock=stock, position=i)
+                    for i, p in enumerate(prices)], **overrides)
+    refresh_price_from(product)
+    session.add(product)
+    session.flush()
+    session.refresh(product)
+    search.reindex_product(session, product)
+    return product
+
+
+def certify(session, product: Product, *, stars: int = 4, decision_date: date = date(2025, 6, 1),
+            number: str | None = None, score: int | None = None):
+    """Record a one-product certificate and return it."""
+    return record_certificate(session, decision_number=number or f"DEMO-{next(_seq)}/QĐ-UBND",
+                              decision_date=decision_date, authority="UBND tỉnh Quảng Ninh",
+                              awards=[(product, stars, score or {3: 60, 4: 80, 5: 95}.get(stars, 20), "new")])
