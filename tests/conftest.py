@@ -6,6 +6,7 @@ import os
 import re
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from shop import create_app
@@ -62,8 +63,18 @@ def demo(db, app):
     return day
 
 
+class FreshContextClient(FlaskClient):
+    """A test client whose every request gets its own app context (its own g and
+    database session), as in production, even while the test holds one open."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture()
 def client(app, db):
+    app.test_client_class = FreshContextClient
     return app.test_client()
 
 
