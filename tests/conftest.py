@@ -13,6 +13,10 @@ from shop import create_app
 from shop.extensions import db as _db
 
 
+# A private schema, so that two runs against the same database never collide.
+PG_SCHEMA = re.sub(r"\W", "", os.environ.get("TEST_PG_SCHEMA", "shop_test"))
+
+
 @pytest.fixture(scope="session")
 def media_dir(tmp_path_factory):
     return str(tmp_path_factory.mktemp("media"))
@@ -23,14 +27,13 @@ def app(media_dir):
     """One app and schema for the session; tables are emptied after each test."""
     overrides = {"MEDIA_DIR": media_dir}
     if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
-        overrides["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"options": "-csearch_path=shop_test"}}
+        overrides["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"options": f"-csearch_path={PG_SCHEMA}"}}
     app = create_app("test", **overrides)
     with app.app_context():
         if _db.engine.dialect.name == "postgresql":
             with _db.engine.begin() as conn:
-                # A private schema, so parallel runs and leftovers never collide.
-                conn.execute(text("DROP SCHEMA IF EXISTS shop_test CASCADE"))
-                conn.execute(text("CREATE SCHEMA shop_test"))
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+                conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
             _db.engine.dispose()
         _db.create_all()
     yield app
