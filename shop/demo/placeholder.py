@@ -17,6 +17,8 @@ def _initials(name: str) -> str:
 
 def write_placeholder(path: str, color: str, name: str) -> tuple[int, int]:
     """A WebP of the product's colour with its initials and an OCOP ring; returns its size."""
+    if os.path.exists(path):  # generated before: same name, same picture
+        return SIZE
     os.makedirs(os.path.dirname(path), exist_ok=True)
     image = Image.new("RGB", SIZE, color)
     draw = ImageDraw.Draw(image)
