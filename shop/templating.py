@@ -14,7 +14,13 @@ from shop.i18n import current_locale, translated
 from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
 
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English", "zh": "中文"}
+
+def language_name(code: str) -> str:
+    """A language's own name for itself ('Tiếng Việt', 'English', '中文'), from CLDR."""
+    from babel import Locale
+    name = Locale.parse(code).get_language_name(code) or code
+    return name[:1].upper() + name[1:]
+
 APPROX_CURRENCY = {"en": "USD", "zh": "CNY"}
 _DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
@@ -111,7 +117,7 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(
         tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
         opening_hours=opening_hours, alternate_urls=alternate_urls, labels=labels,
-        packaging_label=labels.packaging_label, language_names=LANGUAGE_NAMES,
+        packaging_label=labels.packaging_label, language_name=language_name,
         current_locale=current_locale, shows_sample_data=shows_sample_data,
         url_with=url_with, badge=badge)
     app.jinja_env.filters["markdown"] = render_markdown
