@@ -64,7 +64,7 @@ def upgrade():
     )
     with op.batch_alter_table('search_terms', schema=None) as batch_op:
         batch_op.create_index('ix_search_terms_entity', ['kind', 'entity_id'], unique=False)
-        batch_op.create_index('ix_search_terms_term_entity', ['term', 'kind', 'entity_id'], unique=False)
+        batch_op.create_index('ix_search_terms_term_entity', ['term', 'kind', 'entity_id', 'weight'], unique=False)
 
     op.create_table('admin_units',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -206,6 +206,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_products_producer_id'), ['producer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_products_published_at'), ['published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_products_status'), ['status'], unique=False)
+        batch_op.create_index('ix_products_status_published_at', ['status', 'published_at'], unique=False)
 
     op.create_table('certified_products',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -309,6 +310,7 @@ def downgrade():
 
     op.drop_table('certified_products')
     with op.batch_alter_table('products', schema=None) as batch_op:
+        batch_op.drop_index('ix_products_status_published_at')
         batch_op.drop_index(batch_op.f('ix_products_status'))
         batch_op.drop_index(batch_op.f('ix_products_published_at'))
         batch_op.drop_index(batch_op.f('ix_products_producer_id'))

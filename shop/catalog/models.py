@@ -44,6 +44,8 @@ class ProductStatus(StrEnum):
 
 class Product(TimestampMixin, db.Model):
     __tablename__ = "products"
+    # The catalog's default order: newest published first.
+    __table_args__ = (Index("ix_products_status_published_at", "status", "published_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     # Stable public code, printed on labels and used by the certificate check.
@@ -57,8 +59,9 @@ class Product(TimestampMixin, db.Model):
     # that price filters and sorting use an index instead of a grouped subquery.
     price_from_vnd: Mapped[int | None] = mapped_column(Integer, index=True)
 
-    producer: Mapped[Producer] = relationship(lazy="joined", innerjoin=True)
-    group: Mapped[OcopGroup] = relationship(lazy="joined", innerjoin=True)
+    # selectin, not joined: the page query stays a one-table index scan with LIMIT.
+    producer: Mapped[Producer] = relationship(lazy="selectin")
+    group: Mapped[OcopGroup] = relationship(lazy="selectin")
     translations: Mapped[list[ProductTranslation]] = relationship(
         cascade="all, delete-orphan", lazy="selectin")
     packagings: Mapped[list[Packaging]] = relationship(
@@ -203,7 +206,8 @@ class SearchTerm(db.Model):
     """
 
     __tablename__ = "search_terms"
-    __table_args__ = (Index("ix_search_terms_term_entity", "term", "kind", "entity_id"),
+    # Covering index: a query reads only the index, never the table.
+    __table_args__ = (Index("ix_search_terms_term_entity", "term", "kind", "entity_id", "weight"),
                       Index("ix_search_terms_entity", "kind", "entity_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     # Bytewise collation on PostgreSQL so that prefix ranges use the index as on SQLite.

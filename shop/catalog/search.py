@@ -128,19 +128,28 @@ def search(session, query: str, *, limit: int = 50, offset: int = 0) -> tuple[li
         # at half weight; '{' sorts right after 'z' in bytewise collation.
         prefix = index == last and not is_cjk(term[0]) and len(term) >= 2
         matches = SearchTerm.term == term
-        weight = SearchTerm.weight
+        weight = SearchTerm.weight * 2  # doubled so that a prefix hit can count half without fractions
         if prefix:
             matches = (SearchTerm.term >= term) & (SearchTerm.term < term + "{")
-            weight = case((SearchTerm.term == term, SearchTerm.weight), else_=SearchTerm.weight / 2)
+            weight = case((SearchTerm.term == term, SearchTerm.weight * 2), else_=SearchTerm.weight)
         per_term.append(
             select(SearchTerm.kind, SearchTerm.entity_id, func.max(weight).label("w"), literal(index).label("i"))
             .where(matches).group_by(SearchTerm.kind, SearchTerm.entity_id))
     hits = union_all(*per_term).subquery()
     score = func.sum(hits.c.w).label("score")
-    matched = (select(hits.c.kind, hits.c.entity_id, score)
+    # count() OVER () gives the number of matches in the same statement as the page.
+    matched = (select(hits.c.kind, hits.c.entity_id, score, func.count().over().label("total"))
                .group_by(hits.c.kind, hits.c.entity_id)
-               .having(func.count() == len(terms)))
-    total = session.scalar(select(func.count()).select_from(matched.subquery()))
-    rows = session.execute(
-        matched.order_by(score.desc(), hits.c.kind.desc(), hits.c.entity_id).limit(limit).offset(offset)).all()
-    return [Hit(kind, entity_id, int(s)) for kind, entity_id, s in rows], int(total or 0)
+               .having(func.count() == len(terms))
+               .order_by(score.desc(), hits.c.kind.desc(), hits.c.entity_id).limit(limit).offset(offset))
+    rows = session.execute(matched).all()
+    if not rows and offset:
+        return [], _count_only(session, hits, len(terms))
+    total = rows[0].total if rows else 0
+    return [Hit(row.kind, row.entity_id, int(row.score)) for row in rows], int(total)
+
+
+def _count_only(session, hits, term_count: int) -> int:
+    """The number of matches when the requested page is past the end."""
+    grouped = select(hits.c.entity_id).group_by(hits.c.kind, hits.c.entity_id).having(func.count() == term_count)
+    return int(session.scalar(select(func.count()).select_from(grouped.subquery())) or 0)

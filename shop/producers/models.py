@@ -32,8 +32,8 @@ class Producer(TimestampMixin, db.Model):
     website: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
 
-    locality: Mapped[Locality | None] = relationship(lazy="joined")
-    admin_unit: Mapped[AdminUnit | None] = relationship(lazy="joined")
+    locality: Mapped[Locality | None] = relationship(lazy="selectin")
+    admin_unit: Mapped[AdminUnit | None] = relationship(lazy="selectin")
     translations: Mapped[list[ProducerTranslation]] = relationship(
         cascade="all, delete-orphan", lazy="selectin")
 
