@@ -58,6 +58,30 @@ class Config:
     # Adds Server-Timing: app;dur=<ms> so that load tests can read the server's own time.
     SERVER_TIMING = os.environ.get("SERVER_TIMING", "1") == "1"
 
+    # Cart and checkout. Shipping fees by zone (shop/orders/provinces.py maps provinces to zones).
+    CART_MAX_QUANTITY = _int("CART_MAX_QUANTITY", 99)
+    SHIPPING_FEES = {"quang-ninh": _int("SHIPPING_FEE_QUANG_NINH", 20_000),
+                     "north": _int("SHIPPING_FEE_NORTH", 35_000),
+                     "other": _int("SHIPPING_FEE_OTHER", 45_000)}
+    FREE_SHIPPING_FROM = _int("FREE_SHIPPING_FROM", 500_000)
+    # An order waiting for a transfer keeps its stock this long, then `flask shop expire-orders` frees it.
+    ORDER_PAYMENT_MINUTES = _int("ORDER_PAYMENT_MINUTES", 60)
+    ORDER_LOOKUP_LIMIT = os.environ.get("ORDER_LOOKUP_LIMIT", "10/minute")
+
+    # VietQR bank transfer: hidden at checkout unless all four are set.
+    VIETQR_BANK_BIN = os.environ.get("VIETQR_BANK_BIN", "")
+    VIETQR_ACCOUNT = os.environ.get("VIETQR_ACCOUNT", "")
+    VIETQR_ACCOUNT_NAME = os.environ.get("VIETQR_ACCOUNT_NAME", "")
+    VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "")
+
+    # Mail over SMTP; without MAIL_SERVER (development) mails are written to the log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _int("MAIL_PORT", 587)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
+    MAIL_FROM = os.environ.get("MAIL_FROM", "OCOP Quảng Ninh <no-reply@localhost>")
+
 
 class DevelopmentConfig(Config):
     DEBUG = False
@@ -70,6 +94,8 @@ class TestConfig(Config):
     REDIS_URL = ""
     SERVER_NAME = None
     SQL_COUNTING = True
+    MAIL_SERVER = ""
+    VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
 
 
 class ProductionConfig(Config):

@@ -1,4 +1,6 @@
 """Flask extensions, created unbound and initialised in create_app()."""
+import sqlite3
+
 from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
@@ -7,7 +9,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
@@ -31,3 +34,17 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """SQLite: wait for the write lock instead of failing at once (concurrent checkouts), and
+    use WAL on file databases so that readers never block the one writer."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    database = cursor.execute("PRAGMA database_list").fetchone()
+    if database and database[2]:  # a file, not ':memory:'
+        cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.close()

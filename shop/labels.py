@@ -55,3 +55,28 @@ def packaging_label(packaging) -> str:
     """'250 g jar' / 'Hũ 250 g' / '250 g 罐装'."""
     template = CONTAINERS.get(packaging.container, CONTAINERS["pack"])
     return str(template) % {"size": size_label(packaging.quantity, packaging.unit)}
+
+ORDER_STATUSES = {
+    "pending_payment": _l("Waiting for payment"),
+    "confirmed": _l("Confirmed"),
+    "preparing": _l("Being prepared"),
+    "shipped": _l("Shipped"),
+    "ready_for_pickup": _l("Ready for pickup"),
+    "delivered": _l("Delivered"),
+    "picked_up": _l("Picked up"),
+    "cancelled": _l("Cancelled"),
+    "refunded": _l("Refunded"),
+}
+
+FULFILMENTS = {"delivery": _l("Delivery to an address"), "pickup": _l("Pickup at an OCOP sales point")}
+
+PAYMENT_STATUSES = {
+    "pending": _l("Not paid yet"),
+    "paid": _l("Paid"),
+    "failed": _l("Failed"),
+    "cancelled": _l("Cancelled"),
+    "refunded": _l("Refunded"),
+}
+
+# Who changed an order's status, as the order history names them.
+ORDER_ACTORS = {"buyer": _l("You"), "office": _l("OCOP office"), "system": _l("Automatic")}

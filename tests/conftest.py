@@ -85,3 +85,97 @@ def visible_text(html: str) -> str:
     """The page's text without tags, scripts or styles (for assertions about what a reader sees)."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+# --- cart, checkout and orders ---------------------------------------------------------
+
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token_of(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    return CSRF_INPUT.search(html).group(1)
+
+
+def form_value(html: str, name: str) -> str:
+    """The value of the input called name (WTForms writes id, name, type, value)."""
+    match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', html)
+    return match.group(1)
+
+
+@pytest.fixture()
+def config_override(app):
+    """Set app.config keys for one test: config_override(KEY=value, ...); restored afterwards."""
+    saved: dict = {}
+
+    def apply(**values):
+        for key, value in values.items():
+            saved.setdefault(key, app.config.get(key))
+            app.config[key] = value
+
+    yield apply
+    app.config.update(saved)
+
+
+VIETQR_SETTINGS = {"VIETQR_BANK_BIN": "970436", "VIETQR_ACCOUNT": "1023456789",
+                   "VIETQR_ACCOUNT_NAME": "HTX Dịch vụ OCOP Quảng Ninh", "VIETQR_BANK_NAME": "Vietcombank"}
+
+
+@pytest.fixture()
+def vietqr(config_override):
+    """Bank transfer by VietQR configured (a sample Vietcombank account)."""
+    config_override(**VIETQR_SETTINGS)
+    return VIETQR_SETTINGS
+
+
+@pytest.fixture()
+def smtp_server(config_override):
+    """A real SMTP server on loopback (aiosmtpd) that the app sends to; .messages holds what arrived."""
+    import socket
+    from email import message_from_bytes, policy
+
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    config_override(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False, MAIL_USERNAME="")
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture()
+def fresh_limits(app):
+    """Rate-limit counters emptied before the test (they live in memory for the whole session)."""
+    from shop.extensions import limiter
+    limiter.reset()
+    yield
+    limiter.reset()
+
+
+@pytest.fixture()
+def concurrent_app(app, db, tmp_path, media_dir):
+    """An app whose database serves many connections at once: PostgreSQL when TEST_DATABASE_URL
+    names it (the session's app), else a SQLite *file* (in-memory SQLite has one shared connection)."""
+    if db.engine.dialect.name == "postgresql":
+        yield app
+        return
+    file_app = create_app("test", MEDIA_DIR=media_dir,
+                          SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'concurrent.sqlite3'}")
+    with file_app.app_context():
+        _db.create_all()
+    yield file_app
+    with file_app.app_context():
+        _db.session.remove()
+        _db.engine.dispose()

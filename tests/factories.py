@@ -88,3 +88,37 @@ def certify(session, product: Product, *, stars: int = 4, decision_date: date = 
     return record_certificate(session, decision_number=number or f"DEMO-{next(_seq)}/QĐ-UBND",
                               decision_date=decision_date, authority="UBND tỉnh Quảng Ninh",
                               awards=[(product, stars, score or {3: 60, 4: 80, 5: 95}.get(stars, 20), "new")])
+
+
+def make_sales_point(session, *, name: str = "Trung tâm OCOP Hạ Long", carries=(), slug: str | None = None,
+                     **overrides):
+    """An active sales point carrying the given products (in stock there)."""
+    from shop.places.models import SalesPoint, SalesPointProduct, SalesPointTranslation
+    n = next(_seq)
+    point = SalesPoint(slug=slug or f"diem-ocop-{n}", kind="centre",
+                       translations=[SalesPointTranslation(locale=l, name=name, address="Hạ Long")
+                                     for l in ("vi", "en", "zh")],
+                       carried=[SalesPointProduct(product_id=p.id, in_stock=True) for p in carries], **overrides)
+    session.add(point)
+    session.flush()
+    return point
+
+
+def make_checkout(**overrides):
+    """Checkout data for a delivery in Quảng Ninh paid in cash, with a fresh idempotency key."""
+    import secrets
+
+    from shop.orders.services import Checkout
+    values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
+                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
+                  commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
+    values.update(overrides)
+    return Checkout(**values)
+
+
+def order_settings(app, **overrides):
+    """OrderSettings from the app's config, with some values changed."""
+    from dataclasses import replace
+
+    from shop.orders.services import OrderSettings
+    return replace(OrderSettings.from_config(app.config), **overrides)

@@ -1,0 +1,221 @@
+"""Cart rules: what may go in, how much, and what it costs now (always recomputed here)."""
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select
+
+from shop.cart.models import Cart, CartLine
+from shop.catalog.models import Packaging, Product, ProductStatus
+from shop.i18n import translated
+from shop.labels import packaging_label
+from shop.producers.models import Producer
+
+log = logging.getLogger(__name__)
+
+
+class CartError(Exception):
+    """A cart rule was broken; code says which, params fill the visitor's message."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class CartItem:
+    """What checkout receives from a cart: ids and quantities, never prices."""
+
+    packaging_id: int
+    quantity: int
+
+
+@dataclass
+class LineView:
+    """A cart line priced now: flagged, not dropped, when it can no longer be bought as is."""
+
+    packaging: Packaging
+    product: Product
+    quantity: int
+    unit_price_vnd: int
+    # None, 'unavailable' (unpublished or withdrawn option) or 'short' (less stock than wanted).
+    problem: str | None = None
+
+    @property
+    def total_vnd(self) -> int:
+        return self.unit_price_vnd * self.quantity
+
+    @property
+    def available(self) -> int:
+        return max(self.packaging.stock, 0)
+
+
+@dataclass
+class ProducerGroup:
+    producer: Producer
+    lines: list[LineView] = field(default_factory=list)
+
+    @property
+    def subtotal_vnd(self) -> int:
+        return sum(line.total_vnd for line in self.lines if line.problem != "unavailable")
+
+
+@dataclass
+class CartView:
+    groups: list[ProducerGroup]
+
+    @property
+    def lines(self) -> list[LineView]:
+        return [line for group in self.groups for line in group.lines]
+
+    @property
+    def count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def subtotal_vnd(self) -> int:
+        return sum(group.subtotal_vnd for group in self.groups)
+
+    @property
+    def problems(self) -> list[LineView]:
+        return [line for line in self.lines if line.problem]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def get_cart(session, token: str | None) -> Cart | None:
+    """The cart of this session token, if it has one."""
+    if not token or not isinstance(token, str) or len(token) > 64:
+        return None
+    return session.scalar(select(Cart).where(Cart.token == token))
+
+
+def get_or_create_cart(session, token: str | None) -> Cart:
+    """The token's cart, or a new empty one (flushed, so it has an id)."""
+    cart = get_cart(session, token)
+    if cart is None:
+        cart = Cart(token=new_token())
+        session.add(cart)
+        session.flush()
+    return cart
+
+
+def item_count(session, token: str | None) -> int:
+    """How many units the token's cart holds (for the header link)."""
+    if not token or not isinstance(token, str):
+        return 0
+    return session.scalar(select(func.coalesce(func.sum(CartLine.quantity), 0))
+                          .join(Cart, Cart.id == CartLine.cart_id).where(Cart.token == token)) or 0
+
+
+def _buyable_packaging(session, packaging_id) -> Packaging:
+    if isinstance(packaging_id, bool) or not isinstance(packaging_id, int) or not 0 < packaging_id < 2**31:
+        log.warning("cart: refused packaging id %r", packaging_id)
+        raise CartError("unknown_item")
+    packaging = session.get(Packaging, packaging_id)
+    if packaging is None:
+        log.warning("cart: refused unknown packaging id %s", packaging_id)
+        raise CartError("unknown_item")
+    product = session.get(Product, packaging.product_id)
+    if not packaging.active or product.status != ProductStatus.PUBLISHED:
+        raise CartError("unavailable", name=translated(product, "name").text)
+    return packaging
+
+
+def _check_quantity(quantity, max_quantity: int) -> int:
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= max_quantity:
+        raise CartError("bad_quantity", max=max_quantity)
+    return quantity
+
+
+def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int) -> int:
+    """Add quantity of a packaging; returns the line's new quantity.
+
+    The line is capped by stock and by max_quantity: CartError('capped', ...) is raised
+    *after* the capped quantity is stored, so the view can both keep it and say why.
+    """
+    _check_quantity(quantity, max_quantity)
+    packaging = _buyable_packaging(session, packaging_id)
+    line = next((l for l in cart.lines if l.packaging_id == packaging.id), None)
+    wanted = quantity + (line.quantity if line else 0)
+    return _store(session, cart, packaging, line, wanted, max_quantity)
+
+
+def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int) -> int:
+    """Set a line's quantity (0 removes it); capped like add_item."""
+    if quantity == 0:
+        remove_item(session, cart, packaging_id)
+        return 0
+    _check_quantity(quantity, max_quantity)
+    line = next((l for l in cart.lines if l.packaging_id == packaging_id), None)
+    if line is None:
+        raise CartError("not_in_cart")
+    packaging = _buyable_packaging(session, packaging_id)
+    return _store(session, cart, packaging, line, quantity, max_quantity)
+
+
+def _store(session, cart: Cart, packaging: Packaging, line: CartLine | None, wanted: int, max_quantity: int) -> int:
+    name = translated(session.get(Product, packaging.product_id), "name").text
+    if packaging.stock <= 0:
+        raise CartError("out_of_stock", name=name)
+    kept = min(wanted, packaging.stock, max_quantity)
+    if line is None:
+        line = CartLine(packaging_id=packaging.id, quantity=kept)
+        cart.lines.append(line)
+    else:
+        line.quantity = kept
+    session.flush()
+    if kept < wanted:
+        raise CartError("capped", name=name, quantity=kept)
+    return kept
+
+
+def remove_item(session, cart: Cart, packaging_id: int) -> None:
+    """Take a packaging out of the cart (nothing happens if it was not there)."""
+    for line in list(cart.lines):
+        if line.packaging_id == packaging_id:
+            cart.lines.remove(line)
+    session.flush()
+
+
+def clear_cart(session, cart: Cart) -> None:
+    """Empty the cart (after an order took its lines)."""
+    session.execute(delete(CartLine).where(CartLine.cart_id == cart.id))
+    session.expire(cart, ["lines"])
+
+
+def items(cart: Cart | None) -> list[CartItem]:
+    return [CartItem(line.packaging_id, line.quantity) for line in cart.lines] if cart else []
+
+
+def view_cart(session, cart: Cart | None, *, locale: str) -> CartView:
+    """The cart priced now, grouped by producer; lines that cannot be bought as they are carry a problem."""
+    if cart is None or not cart.lines:
+        return CartView([])
+    products = {p.id: p for p in session.scalars(
+        select(Product).where(Product.id.in_({line.packaging.product_id for line in cart.lines})))}
+    groups: dict[int, ProducerGroup] = {}
+    for line in cart.lines:
+        packaging = line.packaging
+        product = products[packaging.product_id]
+        problem = None
+        if not packaging.active or product.status != ProductStatus.PUBLISHED:
+            problem = "unavailable"
+        elif packaging.stock < line.quantity:
+            problem = "short"
+        group = groups.setdefault(product.producer_id, ProducerGroup(product.producer))
+        group.lines.append(LineView(packaging, product, line.quantity, packaging.price_vnd, problem))
+    return CartView(sorted(groups.values(), key=lambda g: translated(g.producer, "name", locale).text.casefold()))
+
+
+def line_label(line: LineView, locale: str) -> str:
+    return f"{translated(line.product, 'name', locale).text} · {packaging_label(line.packaging)}"

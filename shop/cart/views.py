@@ -1,0 +1,118 @@
+"""The cart page and its forms; the cart is found by the token kept in the signed session cookie."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from shop.cart import services
+from shop.cart.forms import CartLineForm
+from shop.extensions import db
+from shop.i18n import current_locale
+
+bp = Blueprint("cart", __name__, url_prefix="/<locale>")
+
+# The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
+SESSION_KEY = "cart"
+
+MESSAGES = {
+    "unknown_item": _l("This product does not exist."),
+    "unavailable": _l("“%(name)s” is no longer on sale."),
+    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
+    "out_of_stock": _l("“%(name)s” is out of stock."),
+    "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
+    "not_in_cart": _l("This item is no longer in your cart."),
+}
+
+
+def message_for(error: services.CartError) -> str:
+    return str(MESSAGES.get(error.code, MESSAGES["unknown_item"])) % error.params
+
+
+def cart_token() -> str | None:
+    return session.get(SESSION_KEY)
+
+
+@bp.app_context_processor
+def header_cart():
+    """cart_count() for the header link: None when the page may be cached for everyone."""
+    def cart_count():
+        if g.get("rendering_for_cache") or SESSION_KEY not in session:
+            return None
+        return services.item_count(db.session, cart_token())
+    return {"cart_count": cart_count}
+
+
+def _back(target: str | None) -> str:
+    # Only a path on this site: never an open redirect.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("cart.show")
+
+
+def _max() -> int:
+    return current_app.config["CART_MAX_QUANTITY"]
+
+
+@bp.get("/cart")
+def show():
+    """The cart, grouped by producer, priced now, with its problems flagged."""
+    cart = services.get_cart(db.session, cart_token())
+    view = services.view_cart(db.session, cart, locale=current_locale())
+    return render_template("cart/cart.html", view=view, max_quantity=_max())
+
+
+@bp.post("/cart/add")
+def add():
+    """Add a packaging option to the cart (creating the cart on first use)."""
+    form = CartLineForm()
+    target = _back(form.next.data)
+    if not form.validate() or form.quantity.data < 1:
+        current_app.logger.info("cart add refused: %s", form.errors)
+        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        return redirect(target, 303)
+    cart = services.get_or_create_cart(db.session, cart_token())
+    try:
+        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        flash(_("Added to your cart."), "success")
+    except services.CartError as error:
+        if error.code != "capped":
+            db.session.rollback()
+            flash(message_for(error), "error")
+            return redirect(target, 303)
+        flash(message_for(error), "warning")
+    db.session.commit()
+    session[SESSION_KEY] = cart.token
+    session.permanent = True
+    return redirect(target, 303)
+
+
+@bp.post("/cart/update")
+def update():
+    """Set a line's quantity; 0 removes it."""
+    form = CartLineForm()
+    cart = services.get_cart(db.session, cart_token())
+    if not form.validate() or cart is None:
+        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        return redirect(url_for("cart.show"), 303)
+    try:
+        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        flash(_("Your cart was updated."), "success")
+    except services.CartError as error:
+        if error.code != "capped":
+            db.session.rollback()
+        flash(message_for(error), "warning" if error.code == "capped" else "error")
+    db.session.commit()
+    return redirect(url_for("cart.show"), 303)
+
+
+@bp.post("/cart/remove")
+def remove():
+    """Take a line out of the cart."""
+    raw = request.form.get("packaging_id", "")
+    cart = services.get_cart(db.session, cart_token())
+    if cart is not None and raw.isdigit() and len(raw) < 12:
+        services.remove_item(db.session, cart, int(raw))
+        db.session.commit()
+        flash(_("The item was removed from your cart."), "success")
+    return redirect(url_for("cart.show"), 303)

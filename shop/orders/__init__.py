@@ -1,0 +1,1 @@
+"""Checkout, orders, their statuses and stock, and the mails they send."""

@@ -1,0 +1,80 @@
+"""Checkout and order lookup forms; the rules they check live in orders.services."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from flask_wtf import FlaskForm
+
+from shop.i18n import translated
+from shop.orders.models import Fulfilment
+from shop.orders.provinces import PROVINCES
+from shop.orders.services import Checkout, normalize_email, normalize_phone
+
+
+def _phone(form, field):
+    if normalize_phone(field.data or "") is None:
+        raise ValidationError(_l("Enter a phone number such as 0912 345 678 or +86 138 0013 8000."))
+
+
+def _email(form, field):
+    if normalize_email(field.data or "") is None:
+        raise ValidationError(_l("Enter an email address such as name@example.com."))
+
+
+class CheckoutForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect already checked the request
+
+    name = StringField(_l("Full name"), validators=[InputRequired(), Length(max=200)])
+    phone = StringField(_l("Phone"), validators=[InputRequired(), Length(max=40), _phone])
+    email = StringField(_l("Email"), validators=[InputRequired(), Length(max=254), _email])
+    fulfilment = RadioField(_l("How do you want to receive it?"), default=Fulfilment.DELIVERY.value,
+                            choices=[(Fulfilment.DELIVERY.value, _l("Delivery to an address")),
+                                     (Fulfilment.PICKUP.value, _l("Pickup at an OCOP sales point"))],
+                            validators=[InputRequired()])
+    province = SelectField(_l("Province or city"), validators=[Optional()],
+                           choices=[("", "—")] + [(p.slug, p.name) for p in PROVINCES])
+    commune = StringField(_l("Commune or ward"), validators=[Optional(), Length(max=120)])
+    street = StringField(_l("Street address"), validators=[Optional(), Length(max=300)])
+    sales_point = SelectField(_l("Sales point"), validators=[Optional()], validate_choice=False)
+    payment_method = RadioField(_l("Payment"), validators=[InputRequired()])
+    note = TextAreaField(_l("Note for the shop (optional)"), validators=[Optional(), Length(max=2000)])
+    idempotency_key = HiddenField(validators=[InputRequired(), Length(min=16, max=64)])
+
+    def setup(self, methods, sales_points) -> CheckoutForm:
+        """Offer the configured payment methods and the active sales points."""
+        self.payment_method.choices = [(m.code, m.label) for m in methods]
+        if self.payment_method.data is None and methods:
+            self.payment_method.data = methods[0].code
+        self.sales_point.choices = [("", "—")] + [(str(p.id), translated(p, "name").text) for p in sales_points]
+        return self
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.fulfilment.data == Fulfilment.DELIVERY:
+            for field in (self.province, self.commune, self.street):
+                if not (field.data or "").strip():
+                    field.errors = [*field.errors, _l("Needed for a delivery.")]
+                    ok = False
+        elif self.fulfilment.data == Fulfilment.PICKUP:
+            if (self.sales_point.data or "") not in {value for value, _label in self.sales_point.choices if value}:
+                self.sales_point.errors = [*self.sales_point.errors, _l("Choose a sales point.")]
+                ok = False
+        return ok
+
+    def checkout_data(self) -> Checkout:
+        return Checkout(name=self.name.data.strip(), phone=self.phone.data, email=self.email.data,
+                        fulfilment=self.fulfilment.data, payment_method=self.payment_method.data,
+                        idempotency_key=self.idempotency_key.data, province=self.province.data or "",
+                        commune=self.commune.data or "", street=self.street.data or "",
+                        sales_point_id=int(self.sales_point.data) if self.sales_point.data else None,
+                        note=self.note.data or "")
+
+
+class LookupForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect already checked the request
+
+    code = StringField(_l("Order code"), validators=[InputRequired(), Length(max=16)])
+    contact = StringField(_l("Phone or email used at checkout"), validators=[InputRequired(), Length(max=254)])

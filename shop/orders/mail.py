@@ -1,0 +1,132 @@
+"""Order mails: a confirmation to the buyer (in the checkout language) and a notice to each
+producer for its own lines (in Vietnamese). Sent after the order committed; a mail that
+cannot be sent is logged and never undoes the order."""
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections.abc import Mapping
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from flask import current_app, g, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from shop.i18n import translated
+from shop.labels import packaging_label
+from shop.money import format_vnd
+from shop.orders.models import Order
+from shop.producers.models import Producer
+
+log = logging.getLogger(__name__)
+PRODUCER_LOCALE = "vi"
+
+
+class _Locale:
+    """Render with g.locale and Babel's locale set to the reader's language, then put both back."""
+
+    def __init__(self, locale: str):
+        self.locale = locale
+
+    def __enter__(self):
+        self.saved = g.get("locale")
+        g.locale = self.locale
+        self.forced = force_locale(self.locale)
+        self.forced.__enter__()
+
+    def __exit__(self, *exc):
+        self.forced.__exit__(*exc)
+        if self.saved is None:
+            g.pop("locale", None)
+        else:
+            g.locale = self.saved
+
+
+def _message(config: Mapping, to: str, subject: str, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = config["MAIL_FROM"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="ocop-quangninh")
+    message.set_content(body)
+    return message
+
+
+def order_url(order: Order, locale: str) -> str:
+    return url_for("orders.order_page", locale=locale, token=order.token, _external=True)
+
+
+def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
+    """The buyer's confirmation, in the language they checked out in."""
+    with _Locale(order.locale):
+        money = lambda amount: format_vnd(amount, order.locale)  # noqa: E731
+        subject = _("Your OCOP order %(code)s", code=order.code)
+        body = render_template("mail/order_confirmation.txt", order=order, money=money,
+                               url=order_url(order, order.locale))
+    return _message(config, order.email, subject, body)
+
+
+def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
+    """One notice per producer with an email address, listing only its lines, in Vietnamese."""
+    by_producer: dict[int, list] = {}
+    for line in order.lines:
+        if line.producer_id is not None:
+            by_producer.setdefault(line.producer_id, []).append(line)
+    messages = []
+    with _Locale(PRODUCER_LOCALE):
+        money = lambda amount: format_vnd(amount, PRODUCER_LOCALE)  # noqa: E731
+        for producer_id, lines in by_producer.items():
+            producer = session.get(Producer, producer_id)
+            if not producer.email:
+                log.warning("order %s: producer %s has no email address; no notice sent", order.code, producer.slug)
+                continue
+            rows = [(_producer_name(session, line), _producer_label(session, line), line) for line in lines]
+            subject = _("New order %(code)s for %(producer)s", code=order.code,
+                        producer=translated(producer, "name", PRODUCER_LOCALE).text)
+            body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
+                                   money=money, total=sum(line.total_vnd for line in lines))
+            messages.append(_message(config, producer.email, subject, body))
+    return messages
+
+
+def _producer_name(session, line) -> str:
+    # The order copied the name in the buyer's language; the producer reads its own Vietnamese name.
+    from shop.catalog.models import Product
+    product = session.get(Product, line.product_id) if line.product_id else None
+    return translated(product, "name", PRODUCER_LOCALE).text if product else line.product_name
+
+
+def _producer_label(session, line) -> str:
+    from shop.catalog.models import Packaging
+    packaging = session.get(Packaging, line.packaging_id) if line.packaging_id else None
+    return packaging_label(packaging) if packaging else line.packaging_label
+
+
+def send(messages: list[EmailMessage], config: Mapping) -> None:
+    """Deliver over SMTP, or write to the log when MAIL_SERVER is not set (development)."""
+    if not messages:
+        return
+    if not config.get("MAIL_SERVER"):
+        for message in messages:
+            log.info("mail (MAIL_SERVER not set, not sent):\n%s", message.as_string())
+        return
+    with smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=20) as smtp:
+        if config.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        for message in messages:
+            smtp.send_message(message)
+
+
+def send_order_mails(session, order: Order) -> bool:
+    """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
+    config = current_app.config
+    try:
+        send([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
+    except Exception:  # noqa: BLE001 - the order stands; the office can resend
+        log.exception("order %s: could not send the order mails", order.code)
+        return False
+    return True

@@ -1,0 +1,171 @@
+"""Checkout, the public order page (by its unguessable token), cancelling, and order lookup."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from shop.cart import services as cart_services
+from shop.cart.views import cart_token
+from shop.extensions import db, limiter
+from shop.i18n import current_locale
+from shop.models_base import utcnow
+from shop.orders import mail, services
+from shop.orders.forms import CheckoutForm, LookupForm
+from shop.orders.models import OrderStatus
+from shop.orders.provinces import get_province
+from shop.payments.base import any_method, available_methods
+from shop.payments.models import PaymentStatus
+from shop.places import services as places
+
+bp = Blueprint("orders", __name__, url_prefix="/<locale>")
+
+MESSAGES = {
+    "empty_cart": _l("Your cart is empty."),
+    "unknown_item": _l("Your cart holds a product that does not exist; please review your cart."),
+    "unavailable": _l("No longer on sale: %(items)s. Please remove it from your cart."),
+    "out_of_stock": _l("Not enough stock left for: %(items)s. Please review your cart."),
+    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
+    "pickup_lacks": _l("This sales point does not have: %(items)s. Choose another point or delivery."),
+    "bad_name": _l("Please enter your name."),
+    "bad_phone": _l("Enter a phone number such as 0912 345 678 or +86 138 0013 8000."),
+    "bad_email": _l("Enter an email address such as name@example.com."),
+    "bad_address": _l("Please enter the province, commune and street for the delivery."),
+    "bad_sales_point": _l("Choose a sales point."),
+    "payment_unavailable": _l("This payment method is not available; please choose another."),
+    "bad_form": _l("The form was incomplete. Please try again."),
+    "try_again": _l("Your order could not be placed just now. Please try again."),
+    "cannot_cancel": _l("This order can no longer be cancelled here; please contact the OCOP office."),
+    "paid_refund_instead": _l("This order is paid; please contact the OCOP office for a refund."),
+    "status_changed": _l("The order changed meanwhile; please look at it again."),
+    "bad_transition": _l("The order changed meanwhile; please look at it again."),
+}
+# Problems that are fixed in the cart, not in the checkout form.
+CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
+
+
+def message_for(error: services.OrderError) -> str:
+    params = {k: ", ".join(v) if isinstance(v, list) else v for k, v in error.params.items()}
+    return str(MESSAGES.get(error.code, MESSAGES["try_again"])) % params
+
+
+@bp.app_template_global()
+def fdatetime(value: datetime | None) -> str:
+    """A UTC timestamp in the province's time zone and the page's language."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return format_datetime(value, "short", tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+                           locale=current_locale())
+
+
+@bp.app_template_global()
+def province_name(slug: str) -> str:
+    found = get_province(slug)
+    return found.name if found else slug
+
+
+def _private(response):
+    # The token in the address is the key to the order: keep it out of caches, referrers and indexes.
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+def checkout():
+    """Contact, delivery or pickup, payment; one order per form however often it is sent."""
+    config = current_app.config
+    settings = services.OrderSettings.from_config(config)
+    methods = available_methods(config)
+    form = CheckoutForm().setup(methods, places.sales_points(db.session))
+    cart = cart_services.get_cart(db.session, cart_token())
+    error = None
+    if request.method == "POST":
+        if form.validate():
+            try:
+                order, created = services.submit_order(db.session, cart, form.checkout_data(),
+                                                       locale=current_locale(), now=utcnow(), settings=settings)
+            except services.OrderError as failure:
+                if failure.code in CART_PROBLEMS:
+                    flash(message_for(failure), "error")
+                    return redirect(url_for("cart.show"), 303)
+                error = message_for(failure)
+            else:
+                if created:
+                    mail.send_order_mails(db.session, order)
+                    payment = services.payment_of(db.session, order)
+                    started = any_method(order.payment_method).start(db.session, order, payment, config=config,
+                                                                      now=utcnow())
+                    db.session.commit()
+                    if started.redirect_url:
+                        return redirect(started.redirect_url, 303)
+                return redirect(url_for("orders.order_page", token=order.token), 303)
+    else:
+        form.idempotency_key.data = secrets.token_urlsafe(24)
+    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    if view.is_empty:
+        flash(message_for(services.OrderError("empty_cart")), "error")
+        return redirect(url_for("cart.show"), 303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
+                           fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
+
+
+@bp.get("/orders/<token>")
+def order_page(token: str):
+    """The order: status, lines, totals, history, how to pay, and a cancel button while unpaid."""
+    order = services.order_by_token(db.session, token)
+    if order is None:
+        abort(404)
+    payment = services.payment_of(db.session, order)
+    method = any_method(order.payment_method)
+    instructions = None
+    if method and payment and payment.status == PaymentStatus.PENDING \
+            and order.status not in (OrderStatus.CANCELLED, OrderStatus.REFUNDED):
+        found = method.instructions(order, payment, config=current_app.config)
+        if found is not None:
+            instructions = Markup(render_template(found.template, order=order, payment=payment, **found.context))
+    return _private(current_app.make_response(render_template(
+        "orders/order.html", order=order, payment=payment, method=method, instructions=instructions,
+        can_cancel=order.status == OrderStatus.PENDING_PAYMENT)))
+
+
+@bp.post("/orders/<token>/cancel")
+def cancel(token: str):
+    """The buyer cancels an order that still waits for payment; its stock goes back."""
+    order = services.order_by_token(db.session, token)
+    if order is None:
+        abort(404)
+    try:
+        services.cancel_order(db.session, order, actor="buyer", now=utcnow(), buyer=True)
+        db.session.commit()
+        flash(_("Your order was cancelled."), "success")
+    except services.OrderError as error:
+        db.session.rollback()
+        flash(message_for(error), "error")
+    return redirect(url_for("orders.order_page", token=token), 303)
+
+
+@bp.route("/orders/lookup", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["ORDER_LOOKUP_LIMIT"], methods=["POST"])
+def lookup():
+    """Find an order by its code plus the phone or email given at checkout."""
+    form = LookupForm()
+    not_found = False
+    if request.method == "POST" and form.validate():
+        order = services.lookup_order(db.session, form.code.data, form.contact.data.strip())
+        if order is not None:
+            return redirect(url_for("orders.order_page", token=order.token), 303)
+        not_found = True
+    return _private(current_app.make_response(
+        (render_template("orders/lookup.html", form=form, not_found=not_found),
+         400 if request.method == "POST" and not not_found else 200)))

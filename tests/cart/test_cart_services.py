@@ -1,0 +1,111 @@
+"""Cart rules: quantities, stock caps, unavailable products, prices recomputed, grouping by producer."""
+import pytest
+
+from shop.cart import services
+from shop.cart.services import CartError
+from shop.catalog.models import ProductStatus
+from tests.factories import make_producer, make_product
+
+MAX = 99
+
+
+def test_add_then_add_again_sums_the_line(db):
+    """Adding the same packaging twice makes one line with both quantities."""
+    product = make_product(db.session, stock=10)
+    cart = services.get_or_create_cart(db.session, None)
+    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX)
+    assert services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX) == 5
+    assert [(l.packaging_id, l.quantity) for l in cart.lines] == [(product.packagings[0].id, 5)]
+
+
+def test_quantity_is_capped_by_stock_and_kept(db):
+    """Asking for more than the stock keeps the stock's quantity and says so with code 'capped'."""
+    product = make_product(db.session, stock=3)
+    cart = services.get_or_create_cart(db.session, None)
+    with pytest.raises(CartError) as caught:
+        services.add_item(db.session, cart, product.packagings[0].id, 5, max_quantity=MAX)
+    assert caught.value.code == "capped" and caught.value.params["quantity"] == 3
+    assert cart.lines[0].quantity == 3
+
+
+@pytest.mark.parametrize("quantity", [0, -1, MAX + 1, 10**30, "3", 2.5, True])
+def test_bad_quantities_are_refused(db, quantity):
+    """Zero, negative, huge, non-integer quantities raise 'bad_quantity' and add nothing."""
+    product = make_product(db.session)
+    cart = services.get_or_create_cart(db.session, None)
+    with pytest.raises(CartError) as caught:
+        services.add_item(db.session, cart, product.packagings[0].id, quantity, max_quantity=MAX)
+    assert caught.value.code == "bad_quantity"
+    assert cart.lines == []
+
+
+@pytest.mark.parametrize("packaging_id", [0, -5, 10**12, 987654, "1"])
+def test_unknown_packaging_is_refused(db, packaging_id):
+    """A packaging id that does not exist (or is not an id) raises 'unknown_item'."""
+    cart = services.get_or_create_cart(db.session, None)
+    with pytest.raises(CartError) as caught:
+        services.add_item(db.session, cart, packaging_id, 1, max_quantity=MAX)
+    assert caught.value.code == "unknown_item"
+
+
+def test_unpublished_and_out_of_stock_products_cannot_be_added(db):
+    """A draft product is 'unavailable'; a packaging with no stock is 'out_of_stock'."""
+    draft = make_product(db.session, status=ProductStatus.DRAFT)
+    empty = make_product(db.session, stock=0)
+    cart = services.get_or_create_cart(db.session, None)
+    with pytest.raises(CartError, match="unavailable"):
+        services.add_item(db.session, cart, draft.packagings[0].id, 1, max_quantity=MAX)
+    with pytest.raises(CartError, match="out_of_stock"):
+        services.add_item(db.session, cart, empty.packagings[0].id, 1, max_quantity=MAX)
+
+
+def test_set_quantity_zero_removes_the_line(db):
+    """Setting a line to 0 takes it out of the cart."""
+    product = make_product(db.session)
+    cart = services.get_or_create_cart(db.session, None)
+    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX)
+    services.set_quantity(db.session, cart, product.packagings[0].id, 0, max_quantity=MAX)
+    assert cart.lines == []
+
+
+def test_view_groups_by_producer_and_prices_now(db):
+    """The cart view groups lines by producer and uses today's price, not the price when added."""
+    first, second = make_producer(db.session, name="HTX A"), make_producer(db.session, name="HTX B")
+    tea = make_product(db.session, producer=first, prices=(100_000,))
+    wine = make_product(db.session, producer=second, prices=(250_000,))
+    honey = make_product(db.session, producer=first, prices=(80_000,))
+    cart = services.get_or_create_cart(db.session, None)
+    for product in (tea, wine, honey):
+        services.add_item(db.session, cart, product.packagings[0].id, 1, max_quantity=MAX)
+    tea.packagings[0].price_vnd = 120_000
+    db.session.flush()
+    view = services.view_cart(db.session, cart, locale="en")
+    assert [len(g.lines) for g in view.groups] == [2, 1]
+    assert view.groups[0].producer.id == first.id
+    assert view.subtotal_vnd == 120_000 + 250_000 + 80_000
+    assert view.count == 3
+
+
+def test_lines_that_became_unavailable_are_flagged_not_dropped(db):
+    """A withdrawn product and a packaging whose stock fell below the quantity stay in the cart, flagged."""
+    gone = make_product(db.session, stock=5)
+    short = make_product(db.session, stock=5)
+    cart = services.get_or_create_cart(db.session, None)
+    services.add_item(db.session, cart, gone.packagings[0].id, 1, max_quantity=MAX)
+    services.add_item(db.session, cart, short.packagings[0].id, 4, max_quantity=MAX)
+    gone.status = ProductStatus.WITHDRAWN
+    short.packagings[0].stock = 2
+    db.session.flush()
+    view = services.view_cart(db.session, cart, locale="vi")
+    problems = {line.product.id: line.problem for line in view.lines}
+    assert problems == {gone.id: "unavailable", short.id: "short"}
+    assert view.subtotal_vnd == 4 * short.packagings[0].price_vnd  # unavailable lines are not counted
+
+
+def test_item_count_reads_the_token_cart(db):
+    """The header count sums quantities of the session token's cart only."""
+    product = make_product(db.session)
+    cart = services.get_or_create_cart(db.session, None)
+    services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX)
+    assert services.item_count(db.session, cart.token) == 3
+    assert services.item_count(db.session, "someone-else") == 0
