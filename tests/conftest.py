@@ -40,6 +40,7 @@ def app(media_dir):
     with app.app_context():
         _db.drop_all()
         _db.session.remove()
+        _db.engine.dispose()
 
 
 @pytest.fixture()
