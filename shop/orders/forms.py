@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop.i18n import translated
 from shop.orders.models import Fulfilment
@@ -30,11 +31,11 @@ class CheckoutForm(FlaskForm):
     phone = StringField(_l("Phone"), validators=[InputRequired(), Length(max=40), _phone])
     email = StringField(_l("Email"), validators=[InputRequired(), Length(max=254), _email])
     fulfilment = RadioField(_l("How do you want to receive it?"), default=Fulfilment.DELIVERY.value,
-                            choices=[(Fulfilment.DELIVERY.value, _l("Delivery to an address")),
-                                     (Fulfilment.PICKUP.value, _l("Pickup at an OCOP sales point"))],
+                            choices=[SelectChoice(Fulfilment.DELIVERY.value, _l("Delivery to an address")),
+                                     SelectChoice(Fulfilment.PICKUP.value, _l("Pickup at an OCOP sales point"))],
                             validators=[InputRequired()])
     province = SelectField(_l("Province or city"), validators=[Optional()],
-                           choices=[("", "—")] + [(p.slug, p.name) for p in PROVINCES])
+                           choices=[SelectChoice("", "—")] + [SelectChoice(p.slug, p.name) for p in PROVINCES])
     commune = StringField(_l("Commune or ward"), validators=[Optional(), Length(max=120)])
     street = StringField(_l("Street address"), validators=[Optional(), Length(max=300)])
     sales_point = SelectField(_l("Sales point"), validators=[Optional()], validate_choice=False)
@@ -44,10 +45,11 @@ class CheckoutForm(FlaskForm):
 
     def setup(self, methods, sales_points) -> CheckoutForm:
         """Offer the configured payment methods and the active sales points."""
-        self.payment_method.choices = [(m.code, m.label) for m in methods]
+        self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:
             self.payment_method.data = methods[0].code
-        self.sales_point.choices = [("", "—")] + [(str(p.id), translated(p, "name").text) for p in sales_points]
+        self.sales_point.choices = [SelectChoice("", "—")] + [SelectChoice(str(p.id), translated(p, "name").text)
+                                                              for p in sales_points]
         return self
 
     def validate(self, extra_validators=None) -> bool:
@@ -58,7 +60,7 @@ class CheckoutForm(FlaskForm):
                     field.errors = [*field.errors, _l("Needed for a delivery.")]
                     ok = False
         elif self.fulfilment.data == Fulfilment.PICKUP:
-            if (self.sales_point.data or "") not in {value for value, _label in self.sales_point.choices if value}:
+            if (self.sales_point.data or "") not in {c.value for c in self.sales_point.choices if c.value}:
                 self.sales_point.errors = [*self.sales_point.errors, _l("Choose a sales point.")]
                 ok = False
         return ok

@@ -1,0 +1,188 @@
+"""Checkout and order pages through plain HTML forms (no JavaScript): the whole flow and its bad inputs."""
+import pytest
+from sqlalchemy import func, select
+
+from shop.catalog.models import Packaging
+from shop.orders.models import Order
+from tests.conftest import csrf_token_of, form_value, visible_text
+from tests.factories import make_product, make_sales_point
+
+
+def _fill_cart(client, product, quantity=1, locale="en"):
+    page = client.get(f"/{locale}/products/{product.slug}").get_data(as_text=True)
+    client.post(f"/{locale}/cart/add", data={"csrf_token": csrf_token_of(page), "quantity": quantity,
+                                             "packaging_id": product.packagings[0].id})
+
+
+def _checkout_form(client, locale="en", **fields):
+    html = client.get(f"/{locale}/checkout").get_data(as_text=True)
+    data = {"csrf_token": csrf_token_of(html), "idempotency_key": form_value(html, "idempotency_key"),
+            "name": "Lý Minh", "phone": "+86 138 0013 8000", "email": "li.ming@example.cn",
+            "fulfilment": "delivery", "province": "ha-noi", "commune": "Phường Hoàn Kiếm",
+            "street": "1 Tràng Tiền", "payment_method": "cod"}
+    data.update(fields)
+    return data
+
+
+def _order_count(db):
+    return db.session.scalar(select(func.count()).select_from(Order))
+
+
+def test_checkout_places_an_order_and_shows_its_page(client, db):
+    """Cart → checkout → order page: status, lines, totals and history, in the checkout's language."""
+    product = make_product(db.session, prices=(120_000,), stock=5, name={"vi": "Trà", "en": "Tea", "zh": "茶"})
+    db.session.commit()
+    _fill_cart(client, product, 2, locale="zh")
+    response = client.post("/zh/checkout", data=_checkout_form(client, locale="zh"))
+    assert response.status_code == 303 and "/zh/orders/" in response.headers["Location"]
+    page = client.get(response.headers["Location"])
+    text = visible_text(page.get_data(as_text=True))
+    order = db.session.scalar(select(Order))
+    assert page.status_code == 200 and order.code in text and "茶" in text
+    assert order.locale == "zh" and order.total_vnd == 240_000 + 35_000 and order.phone == "+8613800138000"
+    assert page.headers["Cache-Control"] == "private, no-store" and page.headers["X-Robots-Tag"] == "noindex"
+    assert "cart-count" not in client.get("/zh/cart").get_data(as_text=True)  # the cart was emptied
+
+
+def test_double_submit_and_back_then_resubmit_make_one_order(client, db):
+    """Posting the same checkout form twice, even after the cart emptied, leads to the same single order."""
+    product = make_product(db.session, stock=5)
+    db.session.commit()
+    _fill_cart(client, product, 1)
+    form = _checkout_form(client)
+    first = client.post("/en/checkout", data=form)
+    second = client.post("/en/checkout", data=form)
+    assert first.headers["Location"] == second.headers["Location"]
+    assert _order_count(db) == 1
+    db.session.expire_all()
+    assert db.session.get(Packaging, product.packagings[0].id).stock == 4
+
+
+def test_tampered_price_fields_are_ignored(client, db):
+    """Extra price or total fields in the form change nothing: the order uses the database price."""
+    product = make_product(db.session, prices=(300_000,))
+    db.session.commit()
+    _fill_cart(client, product, 1)
+    client.post("/en/checkout", data=_checkout_form(client, price_vnd="1", unit_price_vnd="1", total_vnd="1",
+                                                     shipping_vnd="0"))
+    assert db.session.scalar(select(Order.subtotal_vnd)) == 300_000
+
+
+def test_stock_gone_between_cart_and_checkout_sends_back_to_the_cart(client, db):
+    """If the stock sold out after the cart was filled, checkout makes no order and names the product."""
+    product = make_product(db.session, stock=3, name="Nem chua")
+    db.session.commit()
+    _fill_cart(client, product, 2)
+    form = _checkout_form(client)
+    db.session.get(Packaging, product.packagings[0].id).stock = 1
+    db.session.commit()
+    response = client.post("/en/checkout", data=form, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert response.request.path == "/en/cart" and "Not enough stock left for: Nem chua." in html
+    assert _order_count(db) == 0
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("phone", "123", "Enter a phone number"),
+    ("email", "nope", "Enter an email address"),
+    ("province", "", "Needed for a delivery."),
+    ("street", "", "Needed for a delivery."),
+    ("payment_method", "bank_transfer", "Not a valid choice"),
+    ("fulfilment", "pickup", "Choose a sales point."),
+])
+def test_invalid_checkout_fields_are_shown_on_the_form(client, db, field, value, message):
+    """A bad field re-renders the form with a 400 and a message by the field; no order is made."""
+    product = make_product(db.session)
+    db.session.commit()
+    _fill_cart(client, product)
+    response = client.post("/en/checkout", data=_checkout_form(client, **{field: value}))
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert _order_count(db) == 0
+
+
+def test_pickup_at_a_point_lacking_an_item_names_it(client, db):
+    """Choosing a sales point that does not carry an item keeps the form and says which item is missing."""
+    tea = make_product(db.session, name="Trà hoa vàng")
+    point = make_sales_point(db.session, carries=[])
+    db.session.commit()
+    _fill_cart(client, tea)
+    response = client.post("/en/checkout", data=_checkout_form(client, fulfilment="pickup",
+                                                               sales_point=str(point.id)))
+    assert response.status_code == 400
+    assert "This sales point does not have: Trà hoa vàng." in response.get_data(as_text=True)
+
+
+def test_checkout_with_an_empty_cart_goes_to_the_cart(client, db):
+    """Opening checkout without a cart redirects to the (empty) cart with a message."""
+    response = client.get("/en/checkout", follow_redirects=True)
+    assert response.request.path == "/en/cart" and "Your cart is empty." in response.get_data(as_text=True)
+
+
+def test_bank_transfer_is_hidden_without_settings_and_shows_a_vietqr_code_with_them(client, db, config_override):
+    """Unconfigured VietQR is not offered; configured, the order page shows the QR code and the bank details."""
+    product = make_product(db.session, prices=(150_000,))
+    db.session.commit()
+    _fill_cart(client, product)
+    assert 'value="bank_transfer"' not in client.get("/en/checkout").get_data(as_text=True)
+    config_override(VIETQR_BANK_BIN="970436", VIETQR_ACCOUNT="1023456789",
+                    VIETQR_ACCOUNT_NAME="HTX OCOP Quảng Ninh", VIETQR_BANK_NAME="Vietcombank")
+    form = _checkout_form(client, payment_method="bank_transfer", province="quang-ninh")
+    page = client.get(client.post("/en/checkout", data=form).headers["Location"]).get_data(as_text=True)
+    order = db.session.scalar(select(Order))
+    assert order.status == "pending_payment"
+    assert '<svg role="img"' in page and "Vietcombank" in page and "1023456789" in page
+    assert order.code.replace("-", "") in page and "170,000" in page
+    assert "Cancel this order" in page
+
+
+def test_buyer_cancels_an_unpaid_order_and_the_stock_returns(client, db, vietqr):
+    """The cancel button of a pending order cancels it, logs it, and puts the stock back."""
+    product = make_product(db.session, stock=4)
+    db.session.commit()
+    _fill_cart(client, product, 3)
+    location = client.post("/en/checkout", data=_checkout_form(client, payment_method="bank_transfer")) \
+        .headers["Location"]
+    page = client.get(location).get_data(as_text=True)
+    token = location.rsplit("/", 1)[1]
+    response = client.post(f"/en/orders/{token}/cancel", data={"csrf_token": csrf_token_of(page)},
+                           follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert "Your order was cancelled." in html and "Cancel this order" not in html and '<svg role="img"' not in html
+    db.session.expire_all()
+    assert db.session.get(Packaging, product.packagings[0].id).stock == 4
+    again = client.post(f"/en/orders/{token}/cancel", data={"csrf_token": csrf_token_of(page)},
+                        follow_redirects=True)
+    assert "can no longer be cancelled" in again.get_data(as_text=True)
+
+
+def test_cash_order_has_no_cancel_button(client, db):
+    """A cash-on-delivery order is confirmed at once; its page offers no cancel button."""
+    product = make_product(db.session)
+    db.session.commit()
+    _fill_cart(client, product)
+    page = client.get(client.post("/en/checkout", data=_checkout_form(client)).headers["Location"])
+    html = page.get_data(as_text=True)
+    assert "Confirmed" in html and "Cancel this order" not in html and "in cash to the courier" in html
+
+
+def test_unknown_order_token_is_a_404(client, db):
+    """A made-up order address is a 404."""
+    assert client.get("/en/orders/not-a-real-token").status_code == 404
+
+
+def test_lookup_finds_an_order_by_code_and_phone_and_is_rate_limited(client, db, fresh_limits):
+    """Code plus phone finds the order; a wrong phone says so; the 11th attempt in a minute is a 429."""
+    product = make_product(db.session)
+    db.session.commit()
+    _fill_cart(client, product)
+    location = client.post("/en/checkout", data=_checkout_form(client)).headers["Location"]
+    code = db.session.scalar(select(Order.code))
+    token = csrf_token_of(client.get("/en/orders/lookup").get_data(as_text=True))
+    found = client.post("/en/orders/lookup", data={"csrf_token": token, "code": code.lower(),
+                                                   "contact": "0086 138 0013 8000"})
+    assert found.status_code == 303 and found.headers["Location"] == location
+    wrong = client.post("/en/orders/lookup", data={"csrf_token": token, "code": code, "contact": "0912345678"})
+    assert wrong.status_code == 200 and "No order matches" in wrong.get_data(as_text=True)
+    statuses = [client.post("/en/orders/lookup", data={"csrf_token": token, "code": code, "contact": "x@y.zz"})
+                .status_code for _ in range(9)]
+    assert statuses[:8] == [200] * 8 and statuses[8] == 429
