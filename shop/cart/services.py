@@ -10,7 +10,6 @@ from sqlalchemy import delete, func, select
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.i18n import translated
-from shop.labels import packaging_label
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
@@ -216,6 +215,3 @@ def view_cart(session, cart: Cart | None, *, locale: str) -> CartView:
         group.lines.append(LineView(packaging, product, line.quantity, packaging.price_vnd, problem))
     return CartView(sorted(groups.values(), key=lambda g: translated(g.producer, "name", locale).text.casefold()))
 
-
-def line_label(line: LineView, locale: str) -> str:
-    return f"{translated(line.product, 'name', locale).text} · {packaging_label(line.packaging)}"

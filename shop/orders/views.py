@@ -115,6 +115,9 @@ def checkout():
     if view.is_empty:
         flash(message_for(services.OrderError("empty_cart")), "error")
         return redirect(url_for("cart.show"), 303)
+    if view.problems and request.method == "GET":
+        flash(_("Some items need your attention before you can check out."), "error")
+        return redirect(url_for("cart.show"), 303)
     status = 400 if request.method == "POST" else 200
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
                            fees=settings.shipping_fees, free_from=settings.free_shipping_from), status

@@ -112,6 +112,18 @@ def test_pickup_at_a_point_lacking_an_item_names_it(client, db):
     assert "This sales point does not have: Trà hoa vàng." in response.get_data(as_text=True)
 
 
+def test_checkout_with_a_flagged_cart_goes_back_to_the_cart(client, db):
+    """Opening checkout while a cart line is short of stock sends the buyer to the cart to fix it."""
+    product = make_product(db.session, stock=5)
+    db.session.commit()
+    _fill_cart(client, product, 4)
+    db.session.get(Packaging, product.packagings[0].id).stock = 2
+    db.session.commit()
+    response = client.get("/en/checkout", follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert response.request.path == "/en/cart" and "Only 2 left: lower the quantity to check out." in html
+
+
 def test_checkout_with_an_empty_cart_goes_to_the_cart(client, db):
     """Opening checkout without a cart redirects to the (empty) cart with a message."""
     response = client.get("/en/checkout", follow_redirects=True)
