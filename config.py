@@ -53,6 +53,23 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Accounts: password links and the login rate limit.
+    PASSWORD_RESET_MAX_AGE = _int("PASSWORD_RESET_MAX_AGE", 3600)
+    INVITE_MAX_AGE = _int("INVITE_MAX_AGE", 7 * 24 * 3600)
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "5 per minute")
+    # Mail: logged when MAIL_SERVER is empty.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _int("MAIL_PORT", 25)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS") == "1"
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "OCOP Quảng Ninh <no-reply@ocop.example>")
+    # Photo uploads: bytes and pixels are checked before an image is decoded.
+    UPLOAD_MAX_BYTES = _int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+    UPLOAD_MAX_PIXELS = _int("UPLOAD_MAX_PIXELS", 40_000_000)
+    PHOTO_MAX_SIDE = _int("PHOTO_MAX_SIDE", 1600)
+    PHOTO_THUMB_SIDE = _int("PHOTO_THUMB_SIDE", 400)
+    PHOTOS_PER_PRODUCT = _int("PHOTOS_PER_PRODUCT", 8)
     # Adds X-SQL-Statements to every response (the benchmark reads it).
     SQL_COUNTING = os.environ.get("SQL_COUNTING") == "1"
     # Adds Server-Timing: app;dur=<ms> so that load tests can read the server's own time.

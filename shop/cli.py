@@ -54,3 +54,13 @@ def expire_certificates() -> None:
     count = expire(db.session, _today())
     db.session.commit()
     click.echo(f"{count} certificate(s) lapsed.")
+
+
+def _register_domain_commands() -> None:
+    from shop.accounts.cli import create_admin
+    from shop.backoffice.cli import seed_programme_2020
+    shop_cli.add_command(create_admin)
+    shop_cli.add_command(seed_programme_2020)
+
+
+_register_domain_commands()

@@ -1,0 +1,47 @@
+"""The back office's forms."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from shop.portal.forms import EMAIL_PATTERN, ProfileBase
+
+
+class RejectForm(FlaskForm):
+    reason = TextAreaField(_l("What the producer should change"), validators=[DataRequired(), Length(max=2000)],
+                           render_kw={"rows": 4})
+
+
+class ProducerBase(ProfileBase):
+    slug = StringField(_l("Address on the site (made from the name when empty)"),
+                       validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
+    type = SelectField(_l("Type"), choices=[])
+    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+
+
+class InviteForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254),
+                                                Regexp(EMAIL_PATTERN, message=_l("Enter an email address."))])
+    locale = SelectField(_l("Language of the mails and pages"), choices=[])
+
+
+class CertificateForm(FlaskForm):
+    decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=60)])
+    decision_date = DateField(_l("Decision date"), validators=[DataRequired()])
+    authority = StringField(_l("Issued by"), validators=[DataRequired(), Length(max=200)],
+                            default="UBND tỉnh Quảng Ninh")
+    awards = TextAreaField(_l("Products, one a line: product code, stars, score, kind (new, recertified or upgraded)"),
+                           validators=[DataRequired(), Length(max=100_000)], render_kw={"rows": 8})
+
+
+class RevokeForm(FlaskForm):
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)], render_kw={"rows": 3})
+
+
+class ImportForm(FlaskForm):
+    kind = SelectField(_l("What the file holds"), choices=[("producers", _l("Producers")), ("products", _l("Products"))])
+    file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired()])
+    dry_run = BooleanField(_l("Check only (dry run): nothing is saved"), default=True)
