@@ -15,6 +15,7 @@ from shop.accounts.models import Role
 from shop.extensions import db, limiter
 from shop.i18n import current_locale, locales
 from shop.mailer import send_mail
+from shop.portal.forms import options
 from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
@@ -137,7 +138,7 @@ def set_password(token: str):
 def account():
     """Who is signed in, and the language of their pages and mails."""
     form = LocaleForm(locale=current_user.locale)
-    form.locale.choices = [(code, LANGUAGE_NAMES.get(code, code)) for code in locales()]
+    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
     if form.validate_on_submit():
         services.set_locale(current_user, form.locale.data, locales())
         db.session.commit()

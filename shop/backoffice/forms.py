@@ -42,6 +42,6 @@ class RevokeForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    kind = SelectField(_l("What the file holds"), choices=[("producers", _l("Producers")), ("products", _l("Products"))])
+    kind = SelectField(_l("What the file holds"))
     file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired()])
     dry_run = BooleanField(_l("Check only (dry run): nothing is saved"), default=True)

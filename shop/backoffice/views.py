@@ -23,7 +23,7 @@ from shop.i18n import locales, translated
 from shop.labels import PRODUCER_TYPES
 from shop.mailer import send_mail
 from shop.places import services as places
-from shop.portal.forms import fill_texts, texts_of, with_texts
+from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
 from shop.templating import LANGUAGE_NAMES, fdate, today
@@ -161,9 +161,9 @@ def _mail_rejection(product, reason: str) -> None:
 
 def _producer_form(producer=None):
     form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
-    form.type.choices = [(t.value, str(PRODUCER_TYPES[t])) for t in ProducerType]
-    form.locality.choices = [(0, "—")] + [(loc.id, translated(loc, "name").text)
-                                          for loc in places.localities(db.session)]
+    form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
+    form.locality.choices = options([(0, "—")] + [(loc.id, translated(loc, "name").text)
+                                                  for loc in places.localities(db.session)])
     if producer is not None and not form.is_submitted():
         fill_texts(form, producer.translations, PRODUCER_FIELDS)
         form.locality.data = producer.locality_id or 0
@@ -225,7 +225,7 @@ def producer_edit(producer_id: int):
 
 def _invite_form(bound: bool = False):
     form = InviteForm() if bound else InviteForm(formdata=None)
-    form.locale.choices = [(code, LANGUAGE_NAMES.get(code, code)) for code in locales()]
+    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
     return form
 
 

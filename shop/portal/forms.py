@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
+from wtforms.fields.choices import SelectChoice
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
 
@@ -20,6 +21,11 @@ FIELD_LABELS = {
     "story": _l("Story (Markdown)"),
 }
 FIELD_LIMITS = {"name": 200, "summary": 500, "description": 20_000, "story": 20_000}
+
+
+def options(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
+    return [SelectChoice(value=value, label=str(label)) for value, label in pairs]
 
 
 def _text_field(name: str, locale: str):
@@ -61,15 +67,16 @@ class ProfileBase(FlaskForm):
 
 
 class PackagingForm(FlaskForm):
-    container = SelectField(_l("Container"), choices=[(c.value, c.value) for c in Container])
+    container = SelectField(_l("Container"))
     quantity = IntegerField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
-    unit = SelectField(_l("Unit"), choices=[(u.value, u.value) for u in Unit])
+    unit = SelectField(_l("Unit"))
     price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
     stock = IntegerField(_l("Stock"), default=0, validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.container.choices = [(c.value, str(labels.CONTAINERS[c.value]) % {"size": "…"}) for c in Container]
+        self.container.choices = options((c.value, str(labels.CONTAINERS[c.value]) % {"size": "…"}) for c in Container)
+        self.unit.choices = options((u.value, u.value) for u in Unit)
 
 
 class PackagingUpdateForm(FlaskForm):

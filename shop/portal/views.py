@@ -15,7 +15,7 @@ from shop.catalog.services import CatalogError
 from shop.extensions import db
 from shop.i18n import locales
 from shop.portal.forms import (ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm, ProfileBase,
-                               fill_texts, texts_of, with_texts)
+                               fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers
 from shop.producers.models import Producer
 from shop.templating import LANGUAGE_NAMES
@@ -69,7 +69,7 @@ def _listing_form_class():
 
 def _group_choices():
     from shop.i18n import translated
-    return [(g.id, f"{g.code} · {translated(g, 'name').text}") for g in catalog.groups(db.session)]
+    return options((g.id, f"{g.code} · {translated(g, 'name').text}") for g in catalog.groups(db.session))
 
 
 @bp.get("/")
