@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from shop.portal.forms import EMAIL_PATTERN, ProfileBase
 
@@ -45,3 +45,28 @@ class ImportForm(FlaskForm):
     kind = SelectField(_l("What the file holds"))
     file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired()])
     dry_run = BooleanField(_l("Check only (dry run): nothing is saved"), default=True)
+
+
+class SalesPointBase(FlaskForm):
+    slug = StringField(_l("Address on the site (made from the name when empty)"),
+                       validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
+    kind = SelectField(_l("Kind"), choices=[])
+    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+    opening_hours = StringField(_l("Opening hours (e.g. Mo-Su 08:00-21:30)"), validators=[Optional(), Length(max=200)])
+    latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(min=-90, max=90)])
+    longitude = FloatField(_l("Longitude"), validators=[Optional(), NumberRange(min=-180, max=180)])
+    active = BooleanField(_l("Shown on the site"), default=True)
+    products = TextAreaField(_l("Products carried: one product code a line"), validators=[Length(max=100_000)],
+                             render_kw={"rows": 8})
+
+
+class FairBase(FlaskForm):
+    slug = StringField(_l("Address on the site (made from the name when empty)"),
+                       validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
+    kind = SelectField(_l("Kind"), choices=[])
+    starts_on = DateField(_l("First day"), validators=[DataRequired()])
+    ends_on = DateField(_l("Last day"), validators=[DataRequired()])
+    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    participants = TextAreaField(_l("Participants: producer address (slug) and booth number, one a line"),
+                                 validators=[Length(max=100_000)], render_kw={"rows": 8})

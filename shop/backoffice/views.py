@@ -13,16 +13,19 @@ from shop.accounts.access import require_roles
 from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.accounts.views import send_password_mail
-from shop.backoffice import charts, stats
-from shop.backoffice.forms import CertificateForm, InviteForm, ProducerBase, RejectForm, RevokeForm
+from shop.backoffice import charts, csv_io, stats
+from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, ProducerBase, RejectForm,
+                                   RevokeForm, SalesPointBase)
 from shop.catalog import certificates, reviews
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.extensions import db
 from shop.i18n import locales, translated
-from shop.labels import PRODUCER_TYPES
+from shop.labels import FAIR_KINDS, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import send_mail
+from shop.places import admin as places_admin
 from shop.places import services as places
+from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
 from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
@@ -54,6 +57,11 @@ def error_message(code: str) -> str:
         "unknown_type": _("Choose a type."),
         "email_taken": _("This email already has an account."),
         "invalid_email": _("Enter an email address."),
+        "unknown_producer": _("No producer has this address (slug)."),
+        "duplicate_producer": _("This producer is listed twice."),
+        "participant_line_format": _("Write: producer address (slug), then the booth number."),
+        "ends_before_start": _("The last day comes before the first."),
+        "unknown_kind": _("Choose a kind."),
     }.get(code, _("That did not work. Please check the form and try again."))
 
 
@@ -319,3 +327,164 @@ def certificate_revoke(certificate_id: int):
         return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate_id))
     return render_template("backoffice/certificate.html", certificate=certificate, day=today(),
                            revoke_form=form), 400
+
+
+# --- sales points and fairs -------------------------------------------------------------------
+
+def _place_error(error) -> list[str]:
+    if error.code == "bad_lines":
+        return [_("Line %(n)d: %(message)s", n=n, message=error_message(code)) for n, code in error.lines]
+    return [error_message(error.code)]
+
+
+def _locality_options():
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session)])
+
+
+@bp.get("/sales-points")
+def sales_point_list():
+    """Every sales point, shown or not."""
+    return render_template("backoffice/sales_points.html", points=places_admin.all_sales_points(db.session))
+
+
+@bp.route("/sales-points/new", methods=["GET", "POST"], defaults={"sales_point_id": None})
+@bp.route("/sales-points/<int:sales_point_id>", methods=["GET", "POST"])
+def sales_point_edit(sales_point_id: int | None):
+    """A sales point's details, texts and the products it carries."""
+    point = None
+    if sales_point_id is not None:
+        point = db.session.get(SalesPoint, sales_point_id)
+        if point is None:
+            abort(404)
+    form = with_texts(SalesPointBase, places_admin.POINT_FIELDS, locales())(obj=point)
+    form.kind.choices = options((k.value, SALES_POINT_KINDS[k]) for k in SalesPointKind)
+    form.locality.choices = _locality_options()
+    if point is not None and not form.is_submitted():
+        fill_texts(form, point.translations, places_admin.POINT_FIELDS)
+        form.locality.data = point.locality_id or 0
+        form.products.data = places_admin.carried_codes(db.session, point)
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            point = places_admin.save_sales_point(
+                db.session, sales_point_id, slug=form.slug.data or "", kind=form.kind.data,
+                locality_id=form.locality.data or None, phone=form.phone.data, opening_hours=form.opening_hours.data,
+                latitude=form.latitude.data, longitude=form.longitude.data, active=form.active.data,
+                texts=texts_of(form, places_admin.POINT_FIELDS, locales()), product_codes=form.products.data)
+        except places_admin.PlacesError as error:
+            db.session.rollback()
+            errors = _place_error(error)
+        else:
+            db.session.commit()
+            flash(_("Saved."))
+            return redirect(url_for("backoffice.sales_point_edit", sales_point_id=point.id))
+    return render_template("backoffice/place_form.html", form=form, obj=point, errors=errors, locales=locales(),
+                           fields=places_admin.POINT_FIELDS, language_names=LANGUAGE_NAMES,
+                           heading=_("Sales point"), list_field="products",
+                           extra=["kind", "locality", "phone", "opening_hours", "latitude", "longitude", "active"]), \
+        400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+@bp.get("/fairs")
+def fair_list():
+    """Every fair, latest first."""
+    return render_template("backoffice/fairs.html", fairs=list(reversed(places.all_fairs(db.session))))
+
+
+@bp.route("/fairs/new", methods=["GET", "POST"], defaults={"fair_id": None})
+@bp.route("/fairs/<int:fair_id>", methods=["GET", "POST"])
+def fair_edit(fair_id: int | None):
+    """A fair's dates, texts, and its participants with their booth numbers."""
+    fair = None
+    if fair_id is not None:
+        fair = db.session.get(Fair, fair_id)
+        if fair is None:
+            abort(404)
+    form = with_texts(FairBase, places_admin.FAIR_FIELDS, locales())(obj=fair)
+    form.kind.choices = options((k.value, FAIR_KINDS[k]) for k in FairKind)
+    form.locality.choices = _locality_options()
+    if fair is not None and not form.is_submitted():
+        fill_texts(form, fair.translations, places_admin.FAIR_FIELDS)
+        form.locality.data = fair.locality_id or 0
+        form.participants.data = places_admin.participant_lines(fair)
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            fair = places_admin.save_fair(
+                db.session, fair_id, slug=form.slug.data or "", kind=form.kind.data, starts_on=form.starts_on.data,
+                ends_on=form.ends_on.data, locality_id=form.locality.data or None,
+                texts=texts_of(form, places_admin.FAIR_FIELDS, locales()), participants=form.participants.data)
+        except places_admin.PlacesError as error:
+            db.session.rollback()
+            errors = _place_error(error)
+        else:
+            db.session.commit()
+            flash(_("Saved."))
+            return redirect(url_for("backoffice.fair_edit", fair_id=fair.id))
+    return render_template("backoffice/place_form.html", form=form, obj=fair, errors=errors, locales=locales(),
+                           fields=places_admin.FAIR_FIELDS, language_names=LANGUAGE_NAMES,
+                           heading=_("Fair"), list_field="participants",
+                           extra=["kind", "starts_on", "ends_on", "locality"]), \
+        400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+CSV_MESSAGES = {
+    "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
+    "empty_file": lambda: _("The file is empty."),
+    "too_many_rows": lambda: _("The file has too many rows."),
+    "unknown_type": lambda: _("Unknown producer type."),
+    "unknown_locality": lambda: _("Unknown locality."),
+    "unknown_producer": lambda: _("No producer has this address (slug)."),
+    "unknown_group": lambda: _("Unknown product group."),
+    "unknown_status": lambda: _("The status must be draft, published or withdrawn."),
+    "unknown_container": lambda: _("Unknown container."),
+    "unknown_unit": lambda: _("Unknown unit."),
+    "required": lambda: _("This cell is required."),
+    "too_long": lambda: _("This text is too long."),
+    "bad_slug": lambda: _("Use lower-case letters without accents, digits and hyphens."),
+    "duplicate_in_file": lambda: _("This row repeats an earlier one."),
+    "not_a_whole_number": lambda: _("Write a whole number (price above zero)."),
+    "too_many_cells": lambda: _("This row has more cells than the header."),
+}
+
+
+def _csv_message(code: str) -> str:
+    name, _sep, detail = code.partition(":")
+    if name == "missing_columns":
+        return _("Columns missing: %(columns)s", columns=detail)
+    if name == "unknown_columns":
+        return _("Unknown columns: %(columns)s", columns=detail)
+    return CSV_MESSAGES.get(name, lambda: name)()
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def csv_import():
+    """Import producers or products from CSV: check first, then apply all rows or none."""
+    form = ImportForm()
+    form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
+    report = None
+    if form.validate_on_submit():
+        data = form.file.data.stream.read()
+        if form.kind.data == "producers":
+            report = csv_io.import_producers(db.session, data, locales())
+        else:
+            report = csv_io.import_products(db.session, data, locales(), datetime.now(timezone.utc))
+        if report.ok and not form.dry_run.data:
+            db.session.commit()
+            flash(_("Imported: %(created)d added, %(updated)d updated.", created=report.created, updated=report.updated))
+            return redirect(url_for("backoffice.csv_import"))
+        db.session.rollback()
+    return render_template("backoffice/import.html", form=form, report=report, message=_csv_message,
+                           producer_columns=csv_io.producer_columns(locales()),
+                           product_columns=csv_io.product_columns(locales())), \
+        400 if report is not None and not report.ok else 200
+
+
+@bp.get("/export/products.csv")
+def csv_export_products():
+    """Every product as CSV, UTF-8 with a byte-order mark for spreadsheet programs."""
+    body = csv_io.export_products(db.session, locales(), today())
+    return current_app.response_class(body, mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=ocop-products-{today().isoformat()}.csv"})

@@ -19,8 +19,10 @@ FIELD_LABELS = {
     "summary": _l("Summary (one or two sentences)"),
     "description": _l("Description (Markdown)"),
     "story": _l("Story (Markdown)"),
+    "address": _l("Address"),
+    "venue": _l("Venue"),
 }
-FIELD_LIMITS = {"name": 200, "summary": 500, "description": 20_000, "story": 20_000}
+FIELD_LIMITS = {"name": 200, "summary": 500, "description": 20_000, "story": 20_000, "address": 300, "venue": 300}
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -1,11 +1,14 @@
 """Who may use which portal and back-office route: every route of app.url_map, six identities."""
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
 from shop.catalog.models import Certificate, ProductPhoto, ProductStatus
+from shop.places.models import Fair, FairTranslation
 from shop.producers.models import Producer
 from tests.conftest import login, session_token
-from tests.factories import certify, make_product, make_user
+from tests.factories import certify, make_product, make_sales_point, make_user
 
 IDENTITIES = ("anonymous", "customer", "sales_point_staff", "producer_b", "admin", "producer_a")
 GUARDED = ("portal", "backoffice")
@@ -46,9 +49,14 @@ def world(db):
         "producer_b": make_user(db.session, "producer"),
         "admin": make_user(db.session, "admin"),
     }
+    point = make_sales_point(db.session)
+    fair = Fair(slug="hoi-cho", kind="provincial", starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 5),
+                translations=[FairTranslation(locale="vi", name="Hội chợ")])
+    db.session.add(fair)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
-           "producer_id": producer_a.id, "certificate_id": certificate.id}
+           "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
+           "fair_id": fair.id}
     return users, ids
 
 
@@ -74,7 +82,7 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
     return {200} if method == "GET" else {200, 302, 400}
 
 
-@pytest.mark.parametrize("endpoint, rule, method", ROUTES, ids=[f"{m} {e}" for e, _r, m in ROUTES])
+@pytest.mark.parametrize("endpoint, rule, method", ROUTES, ids=[f"{m} {r}" for _e, r, m in ROUTES])
 def test_access_matrix(app, db, world, new_client, endpoint, rule, method):
     """Anonymous → sign-in page; customer and staff → 403; producer B on A's objects → 404;
     producers in the back office and the office in the portal → 403; the owner and the office → 200."""
