@@ -85,7 +85,10 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user(db.session, form.email.data)
         if user is not None and user.active:
-            send_password_mail(user, services.RESET)
+            try:
+                send_password_mail(user, services.RESET)
+            except OSError:  # same answer either way; the failure is logged for the office
+                current_app.logger.warning("could not send a reset link to %s", user.email, exc_info=True)
         flash(_("If an account uses this address, we have sent it a link to set a new password."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot.html", form=form)

@@ -253,8 +253,13 @@ def producer_invite(producer_id: int):
             flash(error_message(error.code))
         else:
             db.session.commit()
-            send_password_mail(user, accounts.INVITE)
-            flash(_("Invitation sent to %(email)s.", email=user.email))
+            try:
+                send_password_mail(user, accounts.INVITE)
+            except OSError:
+                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
+                flash(_("The account is ready but the mail could not be sent; invite again later."))
+            else:
+                flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(error_message("invalid_email"))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))

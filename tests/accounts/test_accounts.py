@@ -215,3 +215,20 @@ def test_production_cookies_are_secure():
     assert ProductionConfig.SESSION_COOKIE_SECURE is True
     assert ProductionConfig.SESSION_COOKIE_HTTPONLY is True
     assert ProductionConfig.SESSION_COOKIE_SAMESITE == "Lax"
+
+
+def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, db, app):
+    """An SMTP failure is logged, not shown: the visitor gets the usual answer, never a 500."""
+    import socket
+    make_user(db.session, "customer", email="c@example.com")
+    db.session.commit()
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    try:
+        response = client.post("/en/password/forgot", data={
+            "email": "c@example.com", "csrf_token": form_token(client, "/en/password/forgot")})
+    finally:
+        app.config.update(MAIL_SERVER="", MAIL_PORT=25)
+    assert response.status_code == 302

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from shop.accounts.models import User
-from shop.catalog.models import Certificate, Product, ProductReview, ProductStatus, SearchTerm
+from shop.catalog.models import Certificate, Product, ProductReview, ProductStatus
 from shop.catalog.search import search
 from shop.producers.models import Producer
 from shop.templating import today
 from tests.conftest import login, session_token, visible_text
-from tests.factories import PASSWORD, certify, make_group, make_locality, make_product, make_user
+from tests.factories import certify, make_locality, make_product, make_user
 
 
 def _admin(client, db):
