@@ -53,6 +53,16 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Accounts: password links and the login rate limit.
+    PASSWORD_RESET_MAX_AGE = _int("PASSWORD_RESET_MAX_AGE", 3600)
+    INVITE_MAX_AGE = _int("INVITE_MAX_AGE", 7 * 24 * 3600)
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "5 per minute")
+    # Photo uploads: bytes and pixels are checked before an image is decoded.
+    UPLOAD_MAX_BYTES = _int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+    UPLOAD_MAX_PIXELS = _int("UPLOAD_MAX_PIXELS", 40_000_000)
+    PHOTO_MAX_SIDE = _int("PHOTO_MAX_SIDE", 1600)
+    PHOTO_THUMB_SIDE = _int("PHOTO_THUMB_SIDE", 400)
+    PHOTOS_PER_PRODUCT = _int("PHOTOS_PER_PRODUCT", 8)
     # Adds X-SQL-Statements to every response (the benchmark reads it).
     SQL_COUNTING = os.environ.get("SQL_COUNTING") == "1"
     # Adds Server-Timing: app;dur=<ms> so that load tests can read the server's own time.
@@ -95,6 +105,7 @@ class TestConfig(Config):
     SERVER_NAME = None
     SQL_COUNTING = True
     MAIL_SERVER = ""
+    MAIL_USE_TLS = False  # the loopback SMTP servers of the tests speak plain SMTP
     VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
 
 

@@ -36,6 +36,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
                    else {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000})
     app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
     limiter.init_app(app)
+    _init_login(app)
 
     import shop.models  # noqa: F401  (registers every table on db.metadata)
 
@@ -51,16 +52,41 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     cache_pages.install(app)
 
     from shop.cart.views import bp as cart_bp
+    from shop.accounts.views import bp as accounts_bp
+    from shop.backoffice.views import bp as backoffice_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.orders.views import bp as orders_bp
     from shop.places.views import bp as places_bp
+    from shop.portal.views import bp as portal_bp
     from shop.producers.views import bp as producers_bp
     from shop.web import bp as web_bp
 
-    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, cart_bp, orders_bp):
+    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, cart_bp, orders_bp,
+                      accounts_bp, portal_bp, backoffice_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli
     app.cli.add_command(shop_cli)
 
     return app
+
+
+def _init_login(app: Flask) -> None:
+    """Flask-Login: users load by id; pages that need one send visitors to the sign-in page."""
+    from flask_babel import gettext
+
+    from shop.extensions import db, login_manager
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    # Translated when flashed (localize_callback); the catalog entry is in shop/accounts/views.py.
+    login_manager.login_message = "Please sign in to see this page."
+    login_manager.localize_callback = gettext
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from shop.accounts.models import User
+        try:
+            return db.session.get(User, int(user_id))
+        except ValueError:
+            return None

@@ -87,3 +87,13 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
         raise click.ClickException(f"Refused for order {order.code}: {error.code} {error.params}")
     db.session.commit()
     click.echo(f"Order {order.code} is paid; status {order.status}.")
+
+
+def _register_domain_commands() -> None:
+    from shop.accounts.cli import create_admin
+    from shop.backoffice.cli import seed_programme_2020
+    shop_cli.add_command(create_admin)
+    shop_cli.add_command(seed_programme_2020)
+
+
+_register_domain_commands()

@@ -1,4 +1,5 @@
 """Every model module, imported once so Alembic and create_all see all tables."""
+from shop.accounts.models import *  # noqa: F401,F403
 from shop.catalog.models import *  # noqa: F401,F403
 from shop.places.models import *  # noqa: F401,F403
 from shop.producers.models import *  # noqa: F401,F403

@@ -21,6 +21,19 @@ def language_name(code: str) -> str:
     name = Locale.parse(code).get_language_name(code) or code
     return name[:1].upper() + name[1:]
 
+
+class _LanguageNames(dict):
+    """code → the language's own name, for any configured locale (LANGUAGE_NAMES['vi'])."""
+
+    def __missing__(self, code: str) -> str:
+        return language_name(code)
+
+    def get(self, code, default=None):
+        return self[code]
+
+
+LANGUAGE_NAMES = _LanguageNames()
+
 APPROX_CURRENCY = {"en": "USD", "zh": "CNY"}
 _DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 

@@ -78,8 +78,74 @@ class FreshContextClient(FlaskClient):
 
 @pytest.fixture()
 def client(app, db):
+    from shop.extensions import limiter
+    limiter.reset()  # rate-limit counters live in memory for the whole session
     app.test_client_class = FreshContextClient
     return app.test_client()
+
+
+@pytest.fixture()
+def new_client(app, db):
+    """Makes more clients (one per signed-in user) that share the app."""
+    app.test_client_class = FreshContextClient
+    return app.test_client
+
+
+def login(client, user) -> None:
+    """Sign a user in on this client by its session, as Flask-Login would (no password hashing)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+
+
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def form_token(client, path: str) -> str:
+    """The CSRF token of the first form on a page, as a browser would send it back."""
+    html = client.get(path).get_data(as_text=True)
+    match = _CSRF.search(html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1) or match.group(2)
+
+
+def session_token(client) -> str:
+    """A CSRF token for this client's session, taken from a page every visitor can open."""
+    with client.session_transaction() as session:
+        signed_in = "_user_id" in session
+    return form_token(client, "/en/account" if signed_in else "/en/login")
+
+
+@pytest.fixture()
+def outbox(app):
+    """A real SMTP server on loopback; yields the list of messages it received."""
+    import email
+    import socket
+    from email import policy
+
+    from aiosmtpd.controller import Controller
+
+    class Sink:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = Sink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = {k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT")}
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    try:
+        yield sink.messages
+    finally:
+        app.config.update(saved)
+        controller.stop()
 
 
 def visible_text(html: str) -> str:

@@ -8,7 +8,7 @@ from shop.catalog import search
 from shop.catalog.models import (OcopGroup, OcopGroupTranslation, Packaging, Product, ProductStatus,
                                  ProductTranslation)
 from shop.catalog.services import new_code, record_certificate, refresh_price_from
-from shop.places.models import Locality, LocalityTranslation
+from shop.places.models import Locality, LocalityTranslation, SalesPoint, SalesPointTranslation
 from shop.producers.models import Producer, ProducerTranslation
 from shop.sorting import sort_key
 
@@ -90,6 +90,10 @@ def certify(session, product: Product, *, stars: int = 4, decision_date: date = 
                               awards=[(product, stars, score or {3: 60, 4: 80, 5: 95}.get(stars, 20), "new")])
 
 
+PASSWORD = "correct horse battery"
+_password_hash: list[str] = []
+
+
 def make_sales_point(session, *, name: str = "Trung tâm OCOP Hạ Long", carries=(), slug: str | None = None,
                      **overrides):
     """An active sales point carrying the given products (in stock there)."""
@@ -122,3 +126,25 @@ def order_settings(app, **overrides):
 
     from shop.orders.services import OrderSettings
     return replace(OrderSettings.from_config(app.config), **overrides)
+
+
+def make_user(session, role: str = "customer", *, email: str | None = None, producer=None, sales_point=None,
+              locale: str = "en", **overrides):
+    """A user whose password is PASSWORD (hashed once per test run: scrypt is slow on purpose)."""
+    from werkzeug.security import generate_password_hash
+
+    from shop.accounts.models import User
+    if not _password_hash:
+        _password_hash.append(generate_password_hash(PASSWORD, method="scrypt"))
+    if role == "producer" and producer is None:
+        producer = make_producer(session)
+    if role == "sales_point_staff" and sales_point is None:
+        sales_point = make_sales_point(session)
+    user = User(email=email or f"user{next(_seq)}@example.com", role=role, locale=locale,
+                active=overrides.pop("active", True),
+                password_hash=overrides.pop("password_hash", _password_hash[0]),
+                producer_id=producer.id if producer is not None else None,
+                sales_point_id=sales_point.id if sales_point is not None else None, **overrides)
+    session.add(user)
+    session.flush()
+    return user

@@ -1,7 +1,7 @@
 """OCOP groups, products, packaging options, photos, star certificates and the search index."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from enum import StrEnum
 
 from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
@@ -215,3 +215,20 @@ class SearchTerm(db.Model):
     kind: Mapped[str] = mapped_column(String(10))
     entity_id: Mapped[int] = mapped_column(Integer)
     weight: Mapped[int] = mapped_column(Integer)
+
+
+class ReviewDecision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ProductReview(db.Model):
+    """The OCOP office's decision on a listing sent for review, with the reason for a rejection."""
+
+    __tablename__ = "product_reviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    decision: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc))

@@ -4,16 +4,15 @@ cannot be sent is logged and never undoes the order."""
 from __future__ import annotations
 
 import logging
-import smtplib
 from collections.abc import Mapping
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 
 from flask import current_app, g, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.i18n import translated
+from shop.mailer import build_message, deliver
 from shop.labels import packaging_label
 from shop.money import format_vnd
 from shop.orders.models import Order
@@ -43,17 +42,6 @@ class _Locale:
             g.locale = self.saved
 
 
-def _message(config: Mapping, to: str, subject: str, body: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = config["MAIL_FROM"]
-    message["To"] = to
-    message["Subject"] = subject
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain="ocop-quangninh")
-    message.set_content(body)
-    return message
-
-
 def order_url(order: Order, locale: str) -> str:
     return url_for("orders.order_page", locale=locale, token=order.token, _external=True)
 
@@ -65,7 +53,7 @@ def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
         subject = _("Your OCOP order %(code)s", code=order.code)
         body = render_template("mail/order_confirmation.txt", order=order, money=money,
                                url=order_url(order, order.locale))
-    return _message(config, order.email, subject, body)
+    return build_message(config, order.email, subject, body)
 
 
 def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
@@ -87,7 +75,7 @@ def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessag
                         producer=translated(producer, "name", PRODUCER_LOCALE).text)
             body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
                                    money=money, total=sum(line.total_vnd for line in lines))
-            messages.append(_message(config, producer.email, subject, body))
+            messages.append(build_message(config, producer.email, subject, body))
     return messages
 
 
@@ -104,28 +92,11 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send(messages: list[EmailMessage], config: Mapping) -> None:
-    """Deliver over SMTP, or write to the log when MAIL_SERVER is not set (development)."""
-    if not messages:
-        return
-    if not config.get("MAIL_SERVER"):
-        for message in messages:
-            log.info("mail (MAIL_SERVER not set, not sent):\n%s", message.as_string())
-        return
-    with smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=20) as smtp:
-        if config.get("MAIL_USE_TLS"):
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-        for message in messages:
-            smtp.send_message(message)
-
-
 def send_order_mails(session, order: Order) -> bool:
     """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
     config = current_app.config
     try:
-        send([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
+        deliver([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
     except Exception:  # noqa: BLE001 - the order stands; the office can resend
         log.exception("order %s: could not send the order mails", order.code)
         return False

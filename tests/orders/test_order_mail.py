@@ -67,7 +67,7 @@ def test_english_buyer_gets_an_english_confirmation(client, db, smtp_server):
 def test_without_mail_server_mails_go_to_the_log(client, db, caplog):
     """With no MAIL_SERVER (development) the order succeeds and the mail text is logged instead."""
     tea, _wine = _catalog(db)
-    with caplog.at_level(logging.INFO, logger="shop.orders.mail"):
+    with caplog.at_level(logging.INFO, logger="shop.mailer"):
         order = _order(client, db, "en", [tea])
     assert "MAIL_SERVER not set" in caplog.text and order.code in caplog.text
 

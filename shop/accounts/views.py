@@ -1,0 +1,150 @@
+"""Sign in, sign out, forgotten passwords, invitations and the account page."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required, login_user, logout_user
+
+from shop.accounts import services
+from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, SetPasswordForm
+from shop.accounts.models import Role
+from shop.extensions import db, limiter
+from shop.i18n import current_locale, locales
+from shop.mailer import send_mail
+from shop.portal.forms import options
+from shop.templating import LANGUAGE_NAMES
+
+bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
+
+# For the catalog: Flask-Login flashes this through gettext (see create_app).
+_LOGIN_MESSAGE = _l("Please sign in to see this page.")
+
+TOKEN_MESSAGES = {
+    "token_expired": lambda: _("This link has expired. Ask for a new one."),
+    "token_used": lambda: _("This link has already been used. Ask for a new one."),
+    "token_invalid": lambda: _("This link is not valid."),
+}
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _safe_next(target: str | None) -> str | None:
+    """A same-site path to go back to after signing in, or None."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+def home_for(user) -> str:
+    """Where a user lands after signing in."""
+    if user.role == Role.ADMIN:
+        return url_for("backoffice.dashboard")
+    if user.role == Role.PRODUCER:
+        return url_for("portal.dashboard")
+    return url_for("accounts.account")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    """The sign-in form; five attempts a minute per address."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(db.session, form.email.data, form.password.data)
+        if user is not None and login_user(user):
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+        form.password.errors.append(_("The email or the password is not right."))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    """Sign out (a POST with a CSRF token, so no other site can sign anyone out)."""
+    form = EmptyForm()
+    if not form.validate_on_submit():
+        abort(400)
+    logout_user()
+    return redirect(url_for("catalog.home"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def forgot_password():
+    """Mail a link to set a new password; the answer is the same whether the address is known or not."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = services.find_user(db.session, form.email.data)
+        if user is not None and user.active:
+            try:
+                send_password_mail(user, services.RESET)
+            except OSError:  # same answer either way; the failure is logged for the office
+                current_app.logger.warning("could not send a reset link to %s", user.email, exc_info=True)
+        flash(_("If an account uses this address, we have sent it a link to set a new password."))
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot.html", form=form)
+
+
+def send_password_mail(user, purpose: str) -> None:
+    """Mail a reset or invitation link, in the user's language."""
+    token = services.make_password_token(current_app.config["SECRET_KEY"], user, purpose)
+    with force_locale(user.locale):
+        link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
+        if purpose == services.INVITE:
+            hours = current_app.config["INVITE_MAX_AGE"] // 3600
+            subject = _("Your OCOP Quảng Ninh account")
+            body = _("You have been invited to keep your products on OCOP Quảng Ninh.\n\n"
+                     "Choose your password here (the link works for %(hours)d hours, once):\n%(link)s\n",
+                     hours=hours, link=link)
+        else:
+            minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
+            subject = _("Set a new password")
+            body = _("Someone asked to set a new password for this address on OCOP Quảng Ninh.\n\n"
+                     "If it was you, follow this link (it works for %(minutes)d minutes, once):\n%(link)s\n\n"
+                     "If not, ignore this mail: your password stays as it is.\n",
+                     minutes=minutes, link=link)
+    send_mail(user.email, subject, body)
+
+
+@bp.route("/password/set/<token>", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def set_password(token: str):
+    """Set a password from a mailed link (a reset or an invitation): expiring and single-use."""
+    config = current_app.config
+    max_age = {services.RESET: config["PASSWORD_RESET_MAX_AGE"], services.INVITE: config["INVITE_MAX_AGE"]}
+    try:
+        user = services.user_for_token(db.session, config["SECRET_KEY"], token, max_age=max_age)
+    except services.AccountError as error:
+        return render_template("accounts/token_error.html", message=TOKEN_MESSAGES[error.code]()), 400
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        services.set_password(user, form.password.data)
+        db.session.commit()
+        logout_user()
+        flash(_("Your password is set. You can sign in now."))
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/set_password.html", form=form, user=user,
+                           min_length=services.MIN_PASSWORD_LENGTH)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """Who is signed in, and the language of their pages and mails."""
+    form = LocaleForm(locale=current_user.locale)
+    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    if form.validate_on_submit():
+        services.set_locale(current_user, form.locale.data, locales())
+        db.session.commit()
+        flash(_("Saved."))
+        return redirect(url_for("accounts.account", locale=current_locale()))
+    return render_template("accounts/account.html", form=form)

@@ -1,0 +1,35 @@
+"""Horizontal bar charts drawn as inline SVG on the server: no script, readable without CSS,
+and each chart carries its figures as a table for screen readers."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+BAR_HEIGHT = 22
+GAP = 8
+LABEL_WIDTH = 210
+BAR_AREA = 330
+VALUE_WIDTH = 60
+
+
+def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
+    """An SVG bar chart of (label, value) rows, then the same figures as a visually hidden table."""
+    top = max((value for _label, value in rows), default=0) or 1
+    height = max(1, len(rows)) * (BAR_HEIGHT + GAP) + GAP
+    width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-labelledby="{chart_id}-title" class="bar-chart" id="{chart_id}">',
+             f'<title id="{chart_id}-title">{escape(title)}</title>']
+    for index, (label, value) in enumerate(rows):
+        y = GAP + index * (BAR_HEIGHT + GAP)
+        bar = round(BAR_AREA * value / top) if value else 0
+        parts.append(
+            f'<g><text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT * 0.72:.1f}" text-anchor="end" font-size="13">'
+            f'{escape(label)}</text>'
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" fill="#b3261e" rx="3"></rect>'
+            f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT * 0.72:.1f}" font-size="13" '
+            f'class="value">{value}</text></g>')
+    parts.append("</svg>")
+    table = [f'<table class="visually-hidden"><caption>{escape(title)}</caption><tbody>']
+    table += [f"<tr><th scope=\"row\">{escape(label)}</th><td>{value}</td></tr>" for label, value in rows]
+    table.append("</tbody></table>")
+    return Markup("".join(parts) + "".join(table))

@@ -1,0 +1,495 @@
+"""The OCOP office's back office (/backoffice): reviews, producers, certificates, figures."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.accounts import services as accounts
+from shop.accounts.access import require_roles
+from shop.accounts.forms import EmptyForm
+from shop.accounts.models import Role
+from shop.accounts.views import send_password_mail
+from shop.backoffice import charts, csv_io, stats
+from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, ProducerBase, RejectForm,
+                                   RevokeForm, SalesPointBase)
+from shop.catalog import certificates, reviews
+from shop.catalog import services as catalog
+from shop.catalog.services import CatalogError
+from shop.extensions import db
+from shop.i18n import locales, translated
+from shop.labels import FAIR_KINDS, PRODUCER_TYPES, SALES_POINT_KINDS
+from shop.mailer import send_mail
+from shop.places import admin as places_admin
+from shop.places import services as places
+from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
+from shop.portal.forms import fill_texts, options, texts_of, with_texts
+from shop.producers import services as producers
+from shop.producers.models import Producer, ProducerType
+from shop.templating import LANGUAGE_NAMES, fdate, today
+
+bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
+bp.before_request(require_roles(Role.ADMIN))
+
+PRODUCER_FIELDS = ("name", "summary", "story")
+
+
+def error_message(code: str) -> str:
+    """An office-readable sentence for a domain error code."""
+    return {
+        "reason_required": _("Give a reason."),
+        "reason_too_long": _("The reason is too long."),
+        "already_revoked": _("This certificate is already revoked."),
+        "duplicate_decision": _("A certificate with this decision number is already recorded."),
+        "empty_certificate": _("List at least one product."),
+        "award_line_format": _("Write: product code, stars, score and, if needed, the kind."),
+        "unknown_product": _("No product has this code."),
+        "duplicate_product": _("This product is listed twice."),
+        "stars_not_certified": _("Only 3, 4 or 5 stars are certified."),
+        "score_out_of_range": _("The score must be from 0 to 100."),
+        "unknown_award_kind": _("The kind must be new, recertified or upgraded."),
+        "missing_vietnamese_name": _("The Vietnamese name is required."),
+        "name_required": _("A language with a summary or a story also needs a name."),
+        "slug_taken": _("Another producer already uses this address."),
+        "unknown_type": _("Choose a type."),
+        "email_taken": _("This email already has an account."),
+        "invalid_email": _("Enter an email address."),
+        "unknown_producer": _("No producer has this address (slug)."),
+        "duplicate_producer": _("This producer is listed twice."),
+        "participant_line_format": _("Write: producer address (slug), then the booth number."),
+        "ends_before_start": _("The last day comes before the first."),
+        "unknown_kind": _("Choose a kind."),
+    }.get(code, _("That did not work. Please check the form and try again."))
+
+
+@bp.get("/")
+def dashboard():
+    """Programme figures as charts: products by group and stars, producers by type and locality,
+    certificates lapsing by month."""
+    day = today()
+    groups = {g.code: g for g in catalog.groups(db.session)}
+    by_group = stats.products_by_top_group(db.session)
+    group_rows = [(f"{code} · {translated(groups[code], 'name').text}" if code in groups else code, n)
+                  for code, n in sorted(by_group.items(), key=lambda item: _roman(item[0]))]
+    by_stars = stats.products_by_stars(db.session, day)
+    star_rows = [(_("%(n)d stars", n=s), by_stars.get(s, 0)) for s in (3, 4, 5)]
+    by_type = stats.producers_by_type(db.session)
+    type_rows = [(str(PRODUCER_TYPES[t]), by_type.get(t, 0)) for t in ProducerType]
+    locality_rows = [(translated(loc, "name").text if loc else _("No locality"), n)
+                     for loc, n in stats.producers_by_locality(db.session)]
+    month_rows = [(fdate(month, "MMM yyyy"), n) for month, n in stats.certificates_expiring_by_month(db.session, day)]
+    return render_template(
+        "backoffice/dashboard.html", totals=stats.totals(db.session), rated=sum(by_stars.values()),
+        charts=[
+            charts.bar_chart("chart-groups", _("Products by group"), group_rows),
+            charts.bar_chart("chart-stars", _("Products with a valid certificate, by stars"), star_rows),
+            charts.bar_chart("chart-types", _("Producers by type"), type_rows),
+            charts.bar_chart("chart-localities", _("Producers by locality"), locality_rows),
+            charts.bar_chart("chart-expiring", _("Certificates lapsing, by month"), month_rows),
+        ])
+
+
+def _roman(code: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, char in enumerate(code):
+        value = values.get(char, 0)
+        total += -value if index + 1 < len(code) and values.get(code[index + 1], 0) > value else value
+    return total
+
+
+# --- review queue -------------------------------------------------------------------------
+
+@bp.get("/reviews")
+def review_queue():
+    """Listings waiting for the office."""
+    return render_template("backoffice/reviews.html", products=reviews.review_queue(db.session))
+
+
+@bp.get("/reviews/<int:product_id>")
+def review_detail(product_id: int):
+    """A listing in every language, as the public will see it, with approve and reject."""
+    try:
+        product = reviews.get_pending(db.session, product_id)
+    except CatalogError:
+        abort(404)
+    return render_template("backoffice/review.html", product=product, locales=locales(),
+                           language_names=LANGUAGE_NAMES, reject_form=RejectForm(formdata=None))
+
+
+@bp.post("/reviews/<int:product_id>/approve")
+def review_approve(product_id: int):
+    """Publish the listing and add it to search."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        reviews.approve(db.session, product_id, reviewer_id=current_user.id, now=datetime.now(timezone.utc))
+    except CatalogError:
+        abort(404)
+    db.session.commit()
+    flash(_("Published."))
+    return redirect(url_for("backoffice.review_queue"))
+
+
+@bp.post("/reviews/<int:product_id>/reject")
+def review_reject(product_id: int):
+    """Send the listing back with a reason, mailed to the producer's users in their language."""
+    form = RejectForm()
+    try:
+        product = reviews.get_pending(db.session, product_id)
+    except CatalogError:
+        abort(404)
+    if not form.validate_on_submit():
+        return render_template("backoffice/review.html", product=product, locales=locales(),
+                               language_names=LANGUAGE_NAMES, reject_form=form), 400
+    reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
+    db.session.commit()
+    _mail_rejection(product, form.reason.data.strip())
+    flash(_("Sent back to the producer."))
+    return redirect(url_for("backoffice.review_queue"))
+
+
+def _mail_rejection(product, reason: str) -> None:
+    for user in accounts.users_of_producer(db.session, product.producer_id):
+        with force_locale(user.locale):
+            link = url_for("portal.product_edit", product_id=product.id, _external=True)
+            subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
+            body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
+                     "Change it here and send it for review again:\n%(link)s\n", reason=reason, link=link)
+        try:
+            send_mail(user.email, subject, body)
+        except OSError:  # the decision stands; the producer also sees the reason in the portal
+            current_app.logger.warning("could not mail %s about product %s", user.email, product.id, exc_info=True)
+
+
+# --- producers ------------------------------------------------------------------------------
+
+def _producer_form(producer=None):
+    form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
+    form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
+    form.locality.choices = options([(0, "—")] + [(loc.id, translated(loc, "name").text)
+                                                  for loc in places.localities(db.session)])
+    if producer is not None and not form.is_submitted():
+        fill_texts(form, producer.translations, PRODUCER_FIELDS)
+        form.locality.data = producer.locality_id or 0
+    return form
+
+
+@bp.get("/producers")
+def producer_list():
+    """Every producer with its users."""
+    rows = producers.list_producers(db.session, locale=current_user.locale)
+    return render_template("backoffice/producers.html", rows=rows)
+
+
+@bp.route("/producers/new", methods=["GET", "POST"])
+def producer_new():
+    """Add a producer."""
+    form = _producer_form()
+    if form.validate_on_submit():
+        try:
+            producer = producers.create_producer(
+                db.session, slug=form.slug.data or "", type=form.type.data, locality_id=form.locality.data or None,
+                contact={k: form[k].data for k in ("phone", "email", "website", "address")},
+                texts=texts_of(form, PRODUCER_FIELDS, locales()))
+        except producers.ProducerError as error:
+            db.session.rollback()
+            form.slug.errors.append(error_message(error.code))
+        else:
+            db.session.commit()
+            flash(_("Producer added."))
+            return redirect(url_for("backoffice.producer_edit", producer_id=producer.id))
+    return render_template("backoffice/producer_form.html", form=form, producer=None, locales=locales(),
+                           fields=PRODUCER_FIELDS, language_names=LANGUAGE_NAMES)
+
+
+@bp.route("/producers/<int:producer_id>", methods=["GET", "POST"])
+def producer_edit(producer_id: int):
+    """Edit a producer and invite its users."""
+    producer = db.session.get(Producer, producer_id)
+    if producer is None:
+        abort(404)
+    form = _producer_form(producer)
+    if form.validate_on_submit():
+        try:
+            producers.update_producer(
+                db.session, producer_id, type=form.type.data, locality_id=form.locality.data or None,
+                contact={k: form[k].data for k in ("phone", "email", "website", "address")},
+                texts=texts_of(form, PRODUCER_FIELDS, locales()))
+        except producers.ProducerError as error:
+            db.session.rollback()
+            flash(error_message(error.code))
+        else:
+            db.session.commit()
+            flash(_("Saved."))
+            return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
+    return render_template("backoffice/producer_form.html", form=form, producer=producer, locales=locales(),
+                           fields=PRODUCER_FIELDS, language_names=LANGUAGE_NAMES,
+                           users=accounts.users_of_producer(db.session, producer_id), invite_form=_invite_form())
+
+
+def _invite_form(bound: bool = False):
+    form = InviteForm() if bound else InviteForm(formdata=None)
+    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    return form
+
+
+@bp.post("/producers/<int:producer_id>/invite")
+def producer_invite(producer_id: int):
+    """Create a producer user and mail them a link to choose their password."""
+    producer = db.session.get(Producer, producer_id)
+    if producer is None:
+        abort(404)
+    form = _invite_form(bound=True)
+    if form.validate_on_submit():
+        try:
+            user = accounts.invite_producer_user(db.session, producer_id=producer_id, email=form.email.data,
+                                                 locale=form.locale.data)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(error_message(error.code))
+        else:
+            db.session.commit()
+            try:
+                send_password_mail(user, accounts.INVITE)
+            except OSError:
+                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
+                flash(_("The account is ready but the mail could not be sent; invite again later."))
+            else:
+                flash(_("Invitation sent to %(email)s.", email=user.email))
+    else:
+        flash(error_message("invalid_email"))
+    return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
+
+
+# --- certificates ---------------------------------------------------------------------------
+
+@bp.get("/certificates")
+def certificate_list():
+    """Every certificate, and those lapsing in the next 90 days."""
+    day = today()
+    return render_template("backoffice/certificates.html", day=day,
+                           certificates=certificates.list_certificates(db.session),
+                           expiring=certificates.expiring_certificates(db.session, day),
+                           days=certificates.EXPIRING_DAYS)
+
+
+@bp.route("/certificates/new", methods=["GET", "POST"])
+def certificate_new():
+    """Record a decision with its products and stars."""
+    form = CertificateForm()
+    line_errors: list[tuple[int, str]] = []
+    if form.validate_on_submit():
+        awards, errors = certificates.parse_award_lines(db.session, form.awards.data)
+        line_errors = [(n, error_message(code)) for n, code in errors]
+        if not errors:
+            try:
+                certificate = catalog.record_certificate(
+                    db.session, decision_number=form.decision_number.data.strip(),
+                    decision_date=form.decision_date.data, authority=form.authority.data.strip(), awards=awards)
+            except CatalogError as error:
+                db.session.rollback()
+                form.decision_number.errors.append(error_message(error.code))
+            else:
+                db.session.commit()
+                flash(_("Certificate %(number)s recorded.", number=certificate.decision_number))
+                return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
+    return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
+        400 if form.is_submitted() else 200
+
+
+@bp.get("/certificates/<int:certificate_id>")
+def certificate_detail(certificate_id: int):
+    """A certificate's products and stars, with the revoke form."""
+    try:
+        certificate = certificates.get_certificate(db.session, certificate_id)
+    except CatalogError:
+        abort(404)
+    return render_template("backoffice/certificate.html", certificate=certificate, day=today(),
+                           revoke_form=RevokeForm(formdata=None))
+
+
+@bp.post("/certificates/<int:certificate_id>/revoke")
+def certificate_revoke(certificate_id: int):
+    """Revoke a certificate: its products lose the OCOP mark at once."""
+    form = RevokeForm()
+    try:
+        certificate = certificates.get_certificate(db.session, certificate_id)
+    except CatalogError:
+        abort(404)
+    if form.validate_on_submit():
+        try:
+            certificates.revoke_certificate(db.session, certificate_id, on=today(), reason=form.reason.data)
+        except CatalogError as error:
+            db.session.rollback()
+            flash(error_message(error.code))
+        else:
+            db.session.commit()
+            flash(_("Certificate revoked."))
+        return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate_id))
+    return render_template("backoffice/certificate.html", certificate=certificate, day=today(),
+                           revoke_form=form), 400
+
+
+# --- sales points and fairs -------------------------------------------------------------------
+
+def _place_error(error) -> list[str]:
+    if error.code == "bad_lines":
+        return [_("Line %(n)d: %(message)s", n=n, message=error_message(code)) for n, code in error.lines]
+    return [error_message(error.code)]
+
+
+def _locality_options():
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session)])
+
+
+@bp.get("/sales-points")
+def sales_point_list():
+    """Every sales point, shown or not."""
+    return render_template("backoffice/sales_points.html", points=places_admin.all_sales_points(db.session))
+
+
+@bp.route("/sales-points/new", methods=["GET", "POST"], defaults={"sales_point_id": None})
+@bp.route("/sales-points/<int:sales_point_id>", methods=["GET", "POST"])
+def sales_point_edit(sales_point_id: int | None):
+    """A sales point's details, texts and the products it carries."""
+    point = None
+    if sales_point_id is not None:
+        point = db.session.get(SalesPoint, sales_point_id)
+        if point is None:
+            abort(404)
+    form = with_texts(SalesPointBase, places_admin.POINT_FIELDS, locales())(obj=point)
+    form.kind.choices = options((k.value, SALES_POINT_KINDS[k]) for k in SalesPointKind)
+    form.locality.choices = _locality_options()
+    if point is not None and not form.is_submitted():
+        fill_texts(form, point.translations, places_admin.POINT_FIELDS)
+        form.locality.data = point.locality_id or 0
+        form.products.data = places_admin.carried_codes(db.session, point)
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            point = places_admin.save_sales_point(
+                db.session, sales_point_id, slug=form.slug.data or "", kind=form.kind.data,
+                locality_id=form.locality.data or None, phone=form.phone.data, opening_hours=form.opening_hours.data,
+                latitude=form.latitude.data, longitude=form.longitude.data, active=form.active.data,
+                texts=texts_of(form, places_admin.POINT_FIELDS, locales()), product_codes=form.products.data)
+        except places_admin.PlacesError as error:
+            db.session.rollback()
+            errors = _place_error(error)
+        else:
+            db.session.commit()
+            flash(_("Saved."))
+            return redirect(url_for("backoffice.sales_point_edit", sales_point_id=point.id))
+    return render_template("backoffice/place_form.html", form=form, obj=point, errors=errors, locales=locales(),
+                           fields=places_admin.POINT_FIELDS, language_names=LANGUAGE_NAMES,
+                           heading=_("Sales point"), list_field="products",
+                           extra=["kind", "locality", "phone", "opening_hours", "latitude", "longitude", "active"]), \
+        400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+@bp.get("/fairs")
+def fair_list():
+    """Every fair, latest first."""
+    return render_template("backoffice/fairs.html", fairs=list(reversed(places.all_fairs(db.session))))
+
+
+@bp.route("/fairs/new", methods=["GET", "POST"], defaults={"fair_id": None})
+@bp.route("/fairs/<int:fair_id>", methods=["GET", "POST"])
+def fair_edit(fair_id: int | None):
+    """A fair's dates, texts, and its participants with their booth numbers."""
+    fair = None
+    if fair_id is not None:
+        fair = db.session.get(Fair, fair_id)
+        if fair is None:
+            abort(404)
+    form = with_texts(FairBase, places_admin.FAIR_FIELDS, locales())(obj=fair)
+    form.kind.choices = options((k.value, FAIR_KINDS[k]) for k in FairKind)
+    form.locality.choices = _locality_options()
+    if fair is not None and not form.is_submitted():
+        fill_texts(form, fair.translations, places_admin.FAIR_FIELDS)
+        form.locality.data = fair.locality_id or 0
+        form.participants.data = places_admin.participant_lines(fair)
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            fair = places_admin.save_fair(
+                db.session, fair_id, slug=form.slug.data or "", kind=form.kind.data, starts_on=form.starts_on.data,
+                ends_on=form.ends_on.data, locality_id=form.locality.data or None,
+                texts=texts_of(form, places_admin.FAIR_FIELDS, locales()), participants=form.participants.data)
+        except places_admin.PlacesError as error:
+            db.session.rollback()
+            errors = _place_error(error)
+        else:
+            db.session.commit()
+            flash(_("Saved."))
+            return redirect(url_for("backoffice.fair_edit", fair_id=fair.id))
+    return render_template("backoffice/place_form.html", form=form, obj=fair, errors=errors, locales=locales(),
+                           fields=places_admin.FAIR_FIELDS, language_names=LANGUAGE_NAMES,
+                           heading=_("Fair"), list_field="participants",
+                           extra=["kind", "starts_on", "ends_on", "locality"]), \
+        400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+CSV_MESSAGES = {
+    "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
+    "empty_file": lambda: _("The file is empty."),
+    "too_many_rows": lambda: _("The file has too many rows."),
+    "unknown_type": lambda: _("Unknown producer type."),
+    "unknown_locality": lambda: _("Unknown locality."),
+    "unknown_producer": lambda: _("No producer has this address (slug)."),
+    "unknown_group": lambda: _("Unknown product group."),
+    "unknown_status": lambda: _("The status must be draft, published or withdrawn."),
+    "unknown_container": lambda: _("Unknown container."),
+    "unknown_unit": lambda: _("Unknown unit."),
+    "required": lambda: _("This cell is required."),
+    "too_long": lambda: _("This text is too long."),
+    "bad_slug": lambda: _("Use lower-case letters without accents, digits and hyphens."),
+    "duplicate_in_file": lambda: _("This row repeats an earlier one."),
+    "not_a_whole_number": lambda: _("Write a whole number (price above zero)."),
+    "too_many_cells": lambda: _("This row has more cells than the header."),
+}
+
+
+def _csv_message(code: str) -> str:
+    name, _sep, detail = code.partition(":")
+    if name == "missing_columns":
+        return _("Columns missing: %(columns)s", columns=detail)
+    if name == "unknown_columns":
+        return _("Unknown columns: %(columns)s", columns=detail)
+    return CSV_MESSAGES.get(name, lambda: name)()
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def csv_import():
+    """Import producers or products from CSV: check first, then apply all rows or none."""
+    form = ImportForm()
+    form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
+    report = None
+    if form.validate_on_submit():
+        data = form.file.data.stream.read()
+        if form.kind.data == "producers":
+            report = csv_io.import_producers(db.session, data, locales())
+        else:
+            report = csv_io.import_products(db.session, data, locales(), datetime.now(timezone.utc))
+        if report.ok and not form.dry_run.data:
+            db.session.commit()
+            flash(_("Imported: %(created)d added, %(updated)d updated.", created=report.created, updated=report.updated))
+            return redirect(url_for("backoffice.csv_import"))
+        db.session.rollback()
+    return render_template("backoffice/import.html", form=form, report=report, message=_csv_message,
+                           producer_columns=csv_io.producer_columns(locales()),
+                           product_columns=csv_io.product_columns(locales())), \
+        400 if report is not None and not report.ok else 200
+
+
+@bp.get("/export/products.csv")
+def csv_export_products():
+    """Every product as CSV, UTF-8 with a byte-order mark for spreadsheet programs."""
+    body = csv_io.export_products(db.session, locales(), today())
+    return current_app.response_class(body, mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=ocop-products-{today().isoformat()}.csv"})

@@ -1,0 +1,118 @@
+"""Product photo uploads: checked by content, bounded in bytes and pixels, re-encoded as WebP.
+
+Nothing about an upload is trusted: not its name, not its declared type. The
+header is read first (Pillow reads only the header on open) so that a
+decompression bomb is refused before a single pixel is decoded; then the image
+is verified, fully decoded (a truncated file fails here), turned upright,
+shrunk, and rebuilt from raw pixels so that no EXIF (GPS position, camera
+serial) or other metadata survives.
+"""
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+
+
+class PhotoError(Exception):
+    """An upload was refused; code says why (too_large, too_many_pixels, not_an_image, broken)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class PhotoLimits:
+    max_bytes: int
+    max_pixels: int
+    max_side: int
+    thumb_side: int
+
+
+@dataclass(frozen=True)
+class StoredPhoto:
+    filename: str  # the main rendition, relative to the media directory
+    thumb_filename: str
+    width: int
+    height: int
+
+
+def read_limited(stream, max_bytes: int) -> bytes:
+    """At most max_bytes of an upload; one byte more means it is too large."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PhotoError("too_large")
+    if not data:
+        raise PhotoError("not_an_image")
+    return data
+
+
+def decode(data: bytes, limits: PhotoLimits) -> Image.Image:
+    """The decoded image, after checking format, pixel count and integrity."""
+    with warnings.catch_warnings():
+        # Pillow warns (and past twice its limit, raises) on huge images; both are a refusal here.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            probe = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoError("too_many_pixels")
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+            raise PhotoError("not_an_image")
+        width, height = probe.size
+        if width < 1 or height < 1 or width * height > limits.max_pixels:
+            raise PhotoError("too_many_pixels")
+        try:
+            probe.verify()
+            image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+            image.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoError("too_many_pixels")
+        except Exception:  # Pillow raises many kinds on corrupt data; each means a broken file
+            raise PhotoError("broken")
+    return image
+
+
+def clean_copy(image: Image.Image, side: int) -> Image.Image:
+    """Upright, at most side×side, rebuilt from pixels only (no EXIF, ICC or text chunks)."""
+    upright = ImageOps.exif_transpose(image)
+    mode = "RGBA" if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info else "RGB"
+    upright = upright.convert(mode)
+    upright.thumbnail((side, side), Image.Resampling.LANCZOS)
+    return Image.frombytes(mode, upright.size, upright.tobytes())
+
+
+def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> StoredPhoto:
+    """Check an upload and write its WebP renditions under media_dir/subdir."""
+    image = decode(data, limits)
+    main = clean_copy(image, limits.max_side)
+    thumb = clean_copy(image, limits.thumb_side)
+    token = secrets.token_hex(8)
+    directory = os.path.join(media_dir, subdir)
+    os.makedirs(directory, exist_ok=True)
+    filename = f"{subdir}/{token}.webp"
+    thumb_filename = f"{subdir}/{token}-{limits.thumb_side}.webp"
+    main.save(os.path.join(media_dir, filename), "WEBP", quality=82, method=4)
+    thumb.save(os.path.join(media_dir, thumb_filename), "WEBP", quality=80, method=4)
+    return StoredPhoto(filename, thumb_filename, main.width, main.height)
+
+
+def thumb_name(filename: str, thumb_side: int) -> str:
+    return filename[:-len(".webp")] + f"-{thumb_side}.webp" if filename.endswith(".webp") else filename
+
+
+def remove(media_dir: str, filename: str, thumb_side: int) -> None:
+    """Delete a photo's files (missing files are fine)."""
+    for name in (filename, thumb_name(filename, thumb_side)):
+        path = os.path.normpath(os.path.join(media_dir, name))
+        if path.startswith(os.path.normpath(media_dir) + os.sep):
+            try:
+                os.remove(path)
+            except FileNotFoundError:
+                pass

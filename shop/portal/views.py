@@ -1,0 +1,273 @@
+"""The producer portal (/portal): a producer's own profile and listings, in the user's language."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.accounts.access import require_roles
+from shop.accounts.forms import EmptyForm
+from shop.accounts.models import Role
+from shop.catalog import listings, photos
+from shop.catalog import services as catalog
+from shop.catalog.models import ProductStatus
+from shop.catalog.services import CatalogError
+from shop.extensions import db
+from shop.i18n import locales
+from shop.portal.forms import (ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm, ProfileBase,
+                               fill_texts, options, texts_of, with_texts)
+from shop.producers import services as producers
+from shop.producers.models import Producer
+from shop.templating import LANGUAGE_NAMES
+
+bp = Blueprint("portal", __name__, url_prefix="/portal")
+bp.before_request(require_roles(Role.PRODUCER))
+
+PROFILE_FIELDS = ("name", "summary", "story")
+
+
+def error_message(code: str) -> str:
+    """A producer-readable sentence for a domain error code."""
+    messages = {
+        "missing_vietnamese_name": _("The Vietnamese name is required: it is the source every language falls back to."),
+        "name_required": _("A language with a summary or a description also needs a name."),
+        "unknown_group": _("Choose a product group."),
+        "price_out_of_range": _("The price must be a whole number of đồng above zero."),
+        "stock_out_of_range": _("The stock must be zero or more."),
+        "quantity_out_of_range": _("The size must be a whole number above zero."),
+        "unknown_container": _("Choose a container."),
+        "unknown_unit": _("Choose a unit."),
+        "too_many_photos": _("This listing already has as many photos as it can hold."),
+        "not_a_draft": _("Only a draft can be sent for review."),
+        "no_packaging": _("Add at least one packaging with its price before sending the listing for review."),
+        "no_photo": _("Add at least one photo before sending the listing for review."),
+        "too_large": _("The file is too large: send a photo of at most %(mb)d MB.",
+                       mb=current_app.config["UPLOAD_MAX_BYTES"] // (1024 * 1024)),
+        "too_many_pixels": _("The image has too many pixels: send one of at most %(mp)d megapixels.",
+                             mp=current_app.config["UPLOAD_MAX_PIXELS"] // 1_000_000),
+        "not_an_image": _("This file is not a photo we can use: send a JPEG, PNG or WebP image."),
+        "broken": _("This image is damaged or incomplete: please export it again and send it."),
+    }
+    return messages.get(code, _("That did not work. Please check the form and try again."))
+
+
+def _producer_id() -> int:
+    # The blueprint admits producers only; the id then scopes every service call.
+    return current_user.producer_id
+
+
+def _own_product(product_id: int):
+    try:
+        return listings.get_own_product(db.session, _producer_id(), product_id)
+    except CatalogError:
+        abort(404)
+
+
+def _listing_form_class():
+    return with_texts(ListingBase, listings.TEXT_FIELDS, locales())
+
+
+def _group_choices():
+    from shop.i18n import translated
+    return options((g.id, f"{g.code} · {translated(g, 'name').text}") for g in catalog.groups(db.session))
+
+
+@bp.get("/")
+def dashboard():
+    """The producer's listings with their status and each language's completeness."""
+    products = listings.own_products(db.session, _producer_id())
+    return render_template("portal/dashboard.html", products=products, locales=locales(),
+                           language_names=LANGUAGE_NAMES,
+                           completeness={p.id: listings.completeness(p, locales()) for p in products},
+                           rejections=listings.latest_rejections(db.session, [p.id for p in products]),
+                           producer=db.session.get(Producer, _producer_id()))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+def profile():
+    """The producer's contact details, name, summary and story in every language."""
+    producer = db.session.get(Producer, _producer_id())
+    form_class = with_texts(ProfileBase, PROFILE_FIELDS, locales())
+    form = form_class(obj=producer)
+    if not form.is_submitted():
+        fill_texts(form, producer.translations, PROFILE_FIELDS)
+    if form.validate_on_submit():
+        try:
+            producers.update_profile(
+                db.session, _producer_id(),
+                contact={k: form[k].data for k in ("phone", "email", "website", "address")},
+                texts=texts_of(form, PROFILE_FIELDS, locales()))
+        except producers.ProducerError as error:
+            db.session.rollback()
+            flash(error_message(error.code))
+        else:
+            db.session.commit()
+            flash(_("Your profile is saved."))
+            return redirect(url_for("portal.profile"))
+    return render_template("portal/profile.html", form=form, producer=producer, locales=locales(),
+                           fields=PROFILE_FIELDS, language_names=LANGUAGE_NAMES)
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+def product_new():
+    """A new listing, saved as a draft."""
+    form = _listing_form_class()()
+    form.group.choices = _group_choices()
+    if form.validate_on_submit():
+        try:
+            product = listings.create_listing(db.session, _producer_id(), group_id=form.group.data,
+                                              texts=texts_of(form, listings.TEXT_FIELDS, locales()))
+        except CatalogError as error:
+            db.session.rollback()
+            form.group.errors.append(error_message(error.code))
+        else:
+            db.session.commit()
+            flash(_("Draft saved. Add packagings and photos, then send it for review."))
+            return redirect(url_for("portal.product_edit", product_id=product.id))
+    return render_template("portal/product_new.html", form=form, locales=locales(),
+                           fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES)
+
+
+def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200):
+    if form is None:
+        form = _listing_form_class()(group=product.group_id)
+        fill_texts(form, product.translations, listings.TEXT_FIELDS)
+    form.group.choices = _group_choices()
+    return render_template(
+        "portal/product_edit.html", product=product, form=form,
+        packaging_form=packaging_form or PackagingForm(formdata=None),
+        photo_form=photo_form or PhotoForm(formdata=None), action_form=EmptyForm(formdata=None),
+        update_forms={p.id: PackagingUpdateForm(formdata=None, obj=p) for p in product.packagings},
+        completeness=listings.completeness(product, locales()), locales=locales(),
+        fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES,
+        review=listings.latest_review(db.session, product.id),
+        thumb_side=current_app.config["PHOTO_THUMB_SIDE"]), status
+
+
+@bp.route("/products/<int:product_id>", methods=["GET", "POST"])
+def product_edit(product_id: int):
+    """Edit a listing's group and texts; a published listing goes back for review."""
+    product = _own_product(product_id)
+    form = _listing_form_class()()
+    form.group.choices = _group_choices()
+    if form.validate_on_submit():
+        was_published = product.status == ProductStatus.PUBLISHED
+        try:
+            listings.update_listing(db.session, _producer_id(), product_id, group_id=form.group.data,
+                                    texts=texts_of(form, listings.TEXT_FIELDS, locales()))
+        except CatalogError as error:
+            db.session.rollback()
+            flash(error_message(error.code))
+            return _render_edit(_own_product(product_id), form, status=400)
+        db.session.commit()
+        flash(_("Saved. The OCOP office will review the changes before they are shown again.") if was_published
+              else _("Saved."))
+        return redirect(url_for("portal.product_edit", product_id=product_id))
+    if form.is_submitted():
+        return _render_edit(product, form, status=400)
+    return _render_edit(product)
+
+
+@bp.post("/products/<int:product_id>/packagings")
+def packaging_add(product_id: int):
+    """Add a packaging (size, price, stock) to a listing."""
+    product = _own_product(product_id)
+    form = PackagingForm()
+    if not form.validate_on_submit():
+        return _render_edit(product, packaging_form=form, status=400)
+    try:
+        listings.add_packaging(db.session, _producer_id(), product_id, container=form.container.data,
+                               quantity=form.quantity.data, unit=form.unit.data, price_vnd=form.price_vnd.data,
+                               stock=form.stock.data or 0)
+    except CatalogError as error:
+        db.session.rollback()
+        flash(error_message(error.code))
+        return _render_edit(_own_product(product_id), packaging_form=form, status=400)
+    db.session.commit()
+    flash(_("Packaging added."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
+
+
+@bp.post("/products/<int:product_id>/packagings/<int:packaging_id>")
+def packaging_update(product_id: int, packaging_id: int):
+    """Change a packaging's price, stock or whether it is on sale."""
+    _own_product(product_id)
+    form = PackagingUpdateForm()
+    if not form.validate_on_submit():
+        flash(_("Check the price and the stock: whole numbers, the price above zero."))
+        return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
+    try:
+        listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
+                                  price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
+                                  active=form.active.data)
+    except CatalogError as error:
+        db.session.rollback()
+        if error.code == "not_found":
+            abort(404)
+        flash(error_message(error.code))
+    else:
+        db.session.commit()
+        flash(_("Packaging saved."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
+
+
+@bp.post("/products/<int:product_id>/photos")
+def photo_add(product_id: int):
+    """Upload a photo: checked by its content, re-encoded as WebP without metadata."""
+    product = _own_product(product_id)
+    form = PhotoForm()
+    if not form.validate_on_submit():
+        return _render_edit(product, photo_form=form, status=400)
+    config = current_app.config
+    limits = photos.PhotoLimits(config["UPLOAD_MAX_BYTES"], config["UPLOAD_MAX_PIXELS"],
+                                config["PHOTO_MAX_SIDE"], config["PHOTO_THUMB_SIDE"])
+    try:
+        data = photos.read_limited(form.photo.data.stream, limits.max_bytes)
+        stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}", limits=limits)
+    except photos.PhotoError as error:
+        form.photo.errors.append(error_message(error.code))
+        return _render_edit(product, photo_form=form, status=400)
+    try:
+        listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
+                           width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
+    except CatalogError as error:
+        db.session.rollback()
+        photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+        form.photo.errors.append(error_message(error.code))
+        return _render_edit(_own_product(product_id), photo_form=form, status=400)
+    db.session.commit()
+    flash(_("Photo added."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/delete")
+def photo_delete(product_id: int, photo_id: int):
+    """Remove a photo from a listing."""
+    _own_product(product_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        filename = listings.remove_photo(db.session, _producer_id(), product_id, photo_id)
+    except CatalogError:
+        abort(404)
+    db.session.commit()
+    photos.remove(current_app.config["MEDIA_DIR"], filename, current_app.config["PHOTO_THUMB_SIDE"])
+    flash(_("Photo removed."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
+
+
+@bp.post("/products/<int:product_id>/submit")
+def product_submit(product_id: int):
+    """Send a draft to the OCOP office for review (only the office publishes)."""
+    _own_product(product_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        listings.submit_for_review(db.session, _producer_id(), product_id)
+    except CatalogError as error:
+        db.session.rollback()
+        flash(error_message(error.code))
+    else:
+        db.session.commit()
+        flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
+    return redirect(url_for("portal.product_edit", product_id=product_id))

@@ -1,0 +1,116 @@
+"""Who may use which portal and back-office route: every route of app.url_map, six identities."""
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from shop.catalog.models import Certificate, ProductPhoto, ProductStatus
+from shop.places.models import Fair, FairTranslation
+from shop.producers.models import Producer
+from tests.conftest import login, session_token
+from tests.factories import certify, make_product, make_sales_point, make_user
+
+IDENTITIES = ("anonymous", "customer", "sales_point_staff", "producer_b", "admin", "producer_a")
+GUARDED = ("portal", "backoffice")
+
+
+def _guarded_routes():
+    from shop import create_app
+    app = create_app("test")
+    routes = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.split(".")[0] in GUARDED:
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                routes.append((rule.endpoint, rule.rule, method))
+    return sorted(routes)
+
+
+ROUTES = _guarded_routes()
+
+
+def test_the_matrix_sees_every_guarded_route():
+    """The route list comes from app.url_map, so a new portal or back-office route is tested automatically."""
+    endpoints = {endpoint for endpoint, _rule, _method in ROUTES}
+    assert {"portal.dashboard", "portal.photo_add", "backoffice.dashboard", "backoffice.review_approve"} <= endpoints
+    assert len(ROUTES) >= 25
+
+
+@pytest.fixture()
+def world(db):
+    """Producer A with a pending product (packaging, photo, certificate), producer B, and one user per identity."""
+    product = make_product(db.session, name="Sản phẩm của A", status=ProductStatus.PENDING_REVIEW)
+    product.photos.append(ProductPhoto(filename="demo/a.webp", width=1, height=1))
+    certificate = certify(db.session, product, stars=4)
+    producer_a = db.session.get(Producer, product.producer_id)
+    users = {
+        "customer": make_user(db.session, "customer"),
+        "sales_point_staff": make_user(db.session, "sales_point_staff"),
+        "producer_a": make_user(db.session, "producer", producer=producer_a),
+        "producer_b": make_user(db.session, "producer"),
+        "admin": make_user(db.session, "admin"),
+    }
+    point = make_sales_point(db.session)
+    fair = Fair(slug="hoi-cho", kind="provincial", starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 5),
+                translations=[FairTranslation(locale="vi", name="Hội chợ")])
+    db.session.add(fair)
+    db.session.commit()
+    ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
+           "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
+           "fair_id": fair.id}
+    return users, ids
+
+
+def _url(rule: str, ids: dict) -> str:
+    url = rule
+    for name, value in ids.items():
+        url = url.replace(f"<int:{name}>", str(value))
+    assert "<" not in url, f"the access matrix does not know how to fill {rule}: add the id to world()"
+    return url
+
+
+def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
+    area = endpoint.split(".")[0]
+    if identity == "anonymous":
+        return {302}
+    if area == "backoffice":
+        return ({200} if method == "GET" else {200, 302, 400}) if identity == "admin" else {403}
+    # portal
+    if identity not in ("producer_a", "producer_b"):
+        return {403}
+    if identity == "producer_b" and "/products/" in url and not url.endswith("/products/new"):
+        return {404}
+    return {200} if method == "GET" else {200, 302, 400}
+
+
+@pytest.mark.parametrize("endpoint, rule, method", ROUTES, ids=[f"{m} {r}" for _e, r, m in ROUTES])
+def test_access_matrix(app, db, world, new_client, endpoint, rule, method):
+    """Anonymous → sign-in page; customer and staff → 403; producer B on A's objects → 404;
+    producers in the back office and the office in the portal → 403; the owner and the office → 200."""
+    users, ids = world
+    url = _url(rule, ids)
+    for identity in IDENTITIES:
+        client = new_client()
+        if identity != "anonymous":
+            login(client, users[identity])
+        if method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data={"csrf_token": session_token(client)})
+        expected = _expected(identity, endpoint, url, method)
+        assert response.status_code in expected, (identity, method, url, response.status_code)
+        if identity == "anonymous":
+            assert "/login?next=" in response.headers["Location"]
+
+
+def test_a_post_without_csrf_token_is_refused_everywhere(app, db, world, new_client):
+    """Every guarded POST route answers 400 to its rightful user when the CSRF token is missing."""
+    users, ids = world
+    for endpoint, rule, method in ROUTES:
+        if method != "POST":
+            continue
+        identity = "admin" if endpoint.startswith("backoffice.") else "producer_a"
+        client = new_client()
+        login(client, users[identity])
+        response = client.post(_url(rule, ids), data={"reason": "x", "price_vnd": "1"})
+        assert response.status_code == 400, (endpoint, response.status_code)
+    assert db.session.scalar(select(Certificate.status)) == "valid"
