@@ -1,0 +1,107 @@
+"""Showroom pages: the certificate check, QR codes, printable catalog and labels, the kiosk."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import NotFound
+
+from shop.cache_pages import cacheable
+from shop.extensions import db
+from shop.i18n import preferred_locale
+from shop.showroom import qr, services
+from shop.templating import today
+
+bp = Blueprint("showroom", __name__)
+
+QR_MAX_AGE = 24 * 3600
+
+
+@bp.record_once
+def _jinja_globals(state):
+    state.app.jinja_env.globals.update(public_url=qr.public_url, product_qr_target=qr.product_target,
+                                       verify_qr_target=qr.verify_target)
+
+
+def _unknown_code() -> NotFound:
+    # The same answer for a malformed and for an unknown code: nothing is revealed.
+    error = NotFound()
+    error.shop_message = _("No OCOP certificate or product has this code. Check the code on the label; "
+                           "a label whose code is not found here may not be genuine.")
+    return error
+
+
+def _locale_redirect(location: str):
+    response = redirect(location, code=302)
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
+
+
+@bp.get("/<locale>/verify")
+def verify_form():
+    """A form to type the code printed on a label; a well-formed code goes to its check page."""
+    raw = request.args.get("code")
+    error = None
+    if raw is not None:
+        code = services.normalize_code(raw)
+        if code:
+            return redirect(url_for("showroom.verify", code=code), code=303)
+        error = _("A code has 2 to 16 letters and digits, as printed under the QR code on the label.")
+    return render_template("showroom/verify_form.html", error=error, code=raw or ""), 400 if error else 200
+
+
+@bp.get("/<locale>/verify/<code>")
+@cacheable
+def verify(code: str):
+    """The public certificate check: product, producer, stars, decision, validity and a plain status."""
+    normalized = services.normalize_code(code)
+    if normalized is None:
+        raise _unknown_code()
+    if normalized != code:
+        return redirect(url_for("showroom.verify", code=normalized), code=301)
+    check = services.check_code(db.session, normalized, today())
+    if check is None:
+        raise _unknown_code()
+    return render_template("showroom/verify.html", check=check, code=normalized, day=today())
+
+
+@bp.get("/verify/<code>")
+def verify_redirect(code: str):
+    """The locale-free address on label QR codes: the check in the phone's language."""
+    normalized = services.normalize_code(code)
+    if normalized is None:
+        raise _unknown_code()
+    return _locale_redirect(url_for("showroom.verify", code=normalized, locale=preferred_locale()))
+
+
+@bp.get("/p/<code>")
+def product_by_code(code: str):
+    """The locale-free address on product QR codes: the product page in the phone's language."""
+    normalized = services.normalize_code(code)
+    product = services.product_by_code(db.session, normalized) if normalized else None
+    if product is None:
+        raise _unknown_code()
+    return _locale_redirect(url_for("catalog.product_detail", slug=product.slug, locale=preferred_locale()))
+
+
+def _svg_response(body: str) -> Response:
+    response = Response(body, mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = f"public, max-age={QR_MAX_AGE}"
+    return response
+
+
+@bp.get("/qr/p/<code>.svg")
+def product_qr(code: str):
+    """The QR code of a product's locale-free address, as SVG."""
+    normalized = services.normalize_code(code)
+    if normalized is None or services.product_by_code(db.session, normalized) is None:
+        abort(404)
+    return _svg_response(qr.svg(qr.product_target(normalized)))
+
+
+@bp.get("/qr/verify/<code>.svg")
+def verify_qr(code: str):
+    """The QR code of a certificate check's locale-free address, as SVG."""
+    normalized = services.normalize_code(code)
+    if normalized is None or services.check_code(db.session, normalized, today()) is None:
+        abort(404)
+    return _svg_response(qr.svg(qr.verify_target(normalized)))
