@@ -50,13 +50,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     errors.install(app)
     cache_pages.install(app)
 
+    from shop.api.views import bp as api_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.places.views import bp as places_bp
     from shop.producers.views import bp as producers_bp
     from shop.showroom.views import bp as showroom_bp
     from shop.web import bp as web_bp
 
-    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp):
+    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli
