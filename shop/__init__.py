@@ -54,10 +54,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.catalog.views import bp as catalog_bp
     from shop.places.views import bp as places_bp
     from shop.producers.views import bp as producers_bp
+    from shop.seo.views import bp as seo_bp
     from shop.showroom.views import bp as showroom_bp
     from shop.web import bp as web_bp
 
-    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp):
+    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli
