@@ -82,3 +82,11 @@ def printable_products(session, filters: CatalogFilters, *, locale: str, today: 
         query = query.where(Product.code.in_(codes))
     ordered = sorted_products(query, filters.sort, locale, today)
     return list(session.scalars(ordered.limit(limit)).unique())
+
+
+def products_by_codes(raw: str) -> list[str] | None:
+    """The product codes of a comma-separated list, or None when one of them is malformed."""
+    codes = [normalize_code(part) for part in raw.split(",") if part.strip()]
+    if not codes or any(code is None for code in codes) or len(codes) > MAX_PRINTED_PRODUCTS:
+        return None
+    return codes

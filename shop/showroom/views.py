@@ -1,14 +1,21 @@
 """Showroom pages: the certificate check, QR codes, printable catalog and labels, the kiosk."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from shop.cache_pages import cacheable
+from shop.catalog.forms import parse_filters
+from shop.catalog.services import CatalogFilters
+from shop.errors import bad_request
 from shop.extensions import db
-from shop.i18n import preferred_locale
-from shop.showroom import qr, services
+from shop.i18n import current_locale, preferred_locale, translated
+from shop.labels import packaging_label
+from shop.money import format_vnd
+from shop.places import services as places
+from shop.showroom import pdf, qr, services
 from shop.templating import today
 
 bp = Blueprint("showroom", __name__)
@@ -105,3 +112,71 @@ def verify_qr(code: str):
     if normalized is None or services.check_code(db.session, normalized, today()) is None:
         abort(404)
     return _svg_response(qr.svg(qr.verify_target(normalized)))
+
+
+def _point_from_args():
+    """The sales point named by ?sales_point=, None when absent; 404 when unknown."""
+    slug = request.args.get("sales_point", "").strip()
+    if not slug:
+        return None
+    point = places.get_sales_point(db.session, slug)
+    if point is None:
+        abort(404)
+    return point
+
+
+def _pdf_response(body: bytes, filename: str) -> Response:
+    response = Response(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    response.headers["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def _render_pdf(template: str, **context) -> bytes:
+    html = render_template(template, **context)
+    return pdf.render(html, allowed_dirs=[current_app.config["MEDIA_DIR"]])
+
+
+@bp.get("/<locale>/catalog.pdf")
+def catalog_pdf():
+    """A printable catalog: the catalog's filters and ?sales_point=, a cover, then every product with a QR code."""
+    filters = parse_filters(request.args)
+    point = _point_from_args()
+    day = today()
+    products = services.printable_products(db.session, filters, locale=current_locale(), today=day,
+                                           sales_point_id=point.id if point else None)
+    body = _render_pdf("showroom/catalog_pdf.html", products=products, point=point, day=day,
+                       media=lambda filename: pdf.media_uri(current_app.config["MEDIA_DIR"], filename),
+                       qr_uri=lambda code: qr.png_data_uri(qr.product_target(code)))
+    return _pdf_response(body, f"ocop-catalog-{point.slug if point else 'quang-ninh'}-{current_locale()}.pdf")
+
+
+@bp.get("/<locale>/labels.pdf")
+def labels_pdf():
+    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in vi, en and zh, price, stars, QR."""
+    point = _point_from_args()
+    raw_codes = request.args.get("products", "").strip()
+    codes = None
+    if raw_codes:
+        codes = services.products_by_codes(raw_codes)
+        if codes is None:
+            raise bad_request(_("“products” must be a comma-separated list of product codes."))
+    if point is None and codes is None:
+        raise bad_request(_("Choose a sales point or a list of product codes."))
+    day = today()
+    products = services.printable_products(db.session, CatalogFilters(sort="name"), locale=current_locale(),
+                                           today=day, sales_point_id=point.id if point else None, codes=codes)
+    labels = []
+    for product in products:
+        names = {code: translated(product, "name", code).text for code in current_app.config["LOCALES"]}
+        for packaging in product.packagings:
+            if packaging.active:
+                sizes = []
+                for code in current_app.config["LOCALES"]:
+                    with force_locale(code):
+                        sizes.append(packaging_label(packaging))
+                labels.append({"product": product, "names": names, "packaging": " · ".join(dict.fromkeys(sizes)),
+                               "price": format_vnd(packaging.price_vnd, "vi"),
+                               "qr": qr.png_data_uri(qr.product_target(product.code))})
+    body = _render_pdf("showroom/labels_pdf.html", labels=labels, point=point, day=day)
+    return _pdf_response(body, f"ocop-labels-{point.slug if point else 'products'}.pdf")
