@@ -72,7 +72,7 @@ def award_exists(session, code: str) -> bool:
 
 def printable_products(session, filters: CatalogFilters, *, locale: str, today: date,
                        sales_point_id: int | None = None, codes: list[str] | None = None,
-                       limit: int = MAX_PRINTED_PRODUCTS) -> list[Product]:
+                       slugs: list[str] | None = None, limit: int = MAX_PRINTED_PRODUCTS) -> list[Product]:
     """Every published product matching the catalog filters (and a point's range or a list of codes), capped."""
     query = filtered_products(filters, today)
     if sales_point_id is not None:
@@ -80,6 +80,8 @@ def printable_products(session, filters: CatalogFilters, *, locale: str, today: 
                                            .where(SalesPointProduct.sales_point_id == sales_point_id)))
     if codes is not None:
         query = query.where(Product.code.in_(codes))
+    if slugs is not None:
+        query = query.where(Product.slug.in_(slugs))
     ordered = sorted_products(query, filters.sort, locale, today)
     return list(session.scalars(ordered.limit(limit)).unique())
 

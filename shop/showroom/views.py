@@ -180,3 +180,34 @@ def labels_pdf():
                                "qr": qr.png_data_uri(qr.product_target(product.code))})
     body = _render_pdf("showroom/labels_pdf.html", labels=labels, point=point, day=day)
     return _pdf_response(body, f"ocop-labels-{point.slug if point else 'products'}.pdf")
+
+
+def _kiosk_point(slug: str):
+    point = places.get_sales_point(db.session, slug)
+    if point is None:
+        abort(404)
+    return point
+
+
+@bp.get("/<locale>/kiosk/<slug>")
+@cacheable
+def kiosk(slug: str):
+    """The showroom kiosk: the point's products in large tiles, language buttons, no header, cart or login."""
+    point = _kiosk_point(slug)
+    day = today()
+    products = services.printable_products(db.session, CatalogFilters(sort="name"), locale=current_locale(),
+                                           today=day, sales_point_id=point.id)
+    return render_template("kiosk/index.html", point=point, products=products, day=day)
+
+
+@bp.get("/<locale>/kiosk/<slug>/<product_slug>")
+@cacheable
+def kiosk_product(slug: str, product_slug: str):
+    """One product on the kiosk, large, with its prices and stars; only products the point carries."""
+    point = _kiosk_point(slug)
+    day = today()
+    found = services.printable_products(db.session, CatalogFilters(), locale=current_locale(), today=day,
+                                        sales_point_id=point.id, slugs=[product_slug])
+    if not found:
+        abort(404)
+    return render_template("kiosk/product.html", point=point, product=found[0], day=day)
