@@ -112,3 +112,11 @@ def test_writes_are_refused_with_json_405(client, db):
     """The API is read-only: POST answers a JSON 405 with Allow."""
     response = client.post("/api/v1/products")
     assert response.status_code == 405 and response.is_json and "GET" in response.headers["Allow"]
+
+
+def test_price_filters_stop_at_what_the_price_column_holds(client, db, tea):
+    """A price filter up to 2³¹−1 đồng works (no overflow on PostgreSQL); beyond it is a 400, on the API and the page."""
+    assert client.get("/api/v1/products?price_max=2147483647").status_code == 200
+    assert client.get("/en/products?price_min=2147483647").status_code == 200
+    assert client.get("/api/v1/products?price_max=2147483648").status_code == 400
+    assert client.get("/en/products?price_max=1000000000000").status_code == 400
