@@ -16,6 +16,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 catalogs: install
+	bash scripts/setup-pdf.sh
 	$(BIN)/pybabel compile --use-fuzzy -d translations 2>&1 | grep -v "^compiling" || true
 
 db: catalogs

@@ -45,6 +45,9 @@ class Config:
     MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
     MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
+    # The domain printed in QR codes and on labels; empty: the address of the request.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
+
     REDIS_URL = os.environ.get("REDIS_URL", "")
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)

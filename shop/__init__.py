@@ -54,15 +54,18 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.cart.views import bp as cart_bp
     from shop.accounts.views import bp as accounts_bp
     from shop.backoffice.views import bp as backoffice_bp
+    from shop.api.views import bp as api_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.orders.views import bp as orders_bp
     from shop.places.views import bp as places_bp
     from shop.portal.views import bp as portal_bp
     from shop.producers.views import bp as producers_bp
+    from shop.seo.views import bp as seo_bp
+    from shop.showroom.views import bp as showroom_bp
     from shop.web import bp as web_bp
 
-    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, cart_bp, orders_bp,
-                      accounts_bp, portal_bp, backoffice_bp):
+    for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
+                      cart_bp, orders_bp, accounts_bp, portal_bp, backoffice_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli

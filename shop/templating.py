@@ -130,7 +130,7 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(
         tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
         opening_hours=opening_hours, alternate_urls=alternate_urls, labels=labels,
-        packaging_label=labels.packaging_label, language_name=language_name,
+        packaging_label=labels.packaging_label, language_name=language_name, language_names=LANGUAGE_NAMES,
         current_locale=current_locale, shows_sample_data=shows_sample_data,
         url_with=url_with, badge=badge)
     app.jinja_env.filters["markdown"] = render_markdown

@@ -15,7 +15,8 @@ from shop.places.models import Locality
 from shop.producers.models import Producer
 
 SORTS = ("newest", "price_asc", "price_desc", "stars", "name")
-MAX_PRICE_VND = 10**12
+# The price columns are 32-bit integers: a larger filter value would overflow on PostgreSQL.
+MAX_PRICE_VND = 2**31 - 1
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are typed from labels
 
 

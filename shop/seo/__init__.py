@@ -1,0 +1,1 @@
+"""Search engines and sharing: the sitemap, schema.org JSON-LD and Open Graph tags."""

@@ -1,0 +1,31 @@
+"""The sitemap, with every public page and its other-language twins."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, url_for
+
+from shop.extensions import db
+from shop.seo import jsonld, services
+
+bp = Blueprint("seo", __name__)
+
+OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "zh": "zh_CN"}
+
+
+@bp.record_once
+def _jinja_globals(state):
+    state.app.jinja_env.globals.update(ld_product=jsonld.product, ld_store=jsonld.store, ld_event=jsonld.event,
+                                       ld_organization=jsonld.organization, og_locales=OG_LOCALES)
+
+
+@bp.get("/sitemap.xml")
+def sitemap():
+    """Every public page in every language, each listing its hreflang alternates."""
+    locales = current_app.config["LOCALES"]
+    entries = []
+    for endpoint, values, lastmod in services.public_pages(db.session):
+        urls = {code: url_for(endpoint, **values, locale=code, _external=True) for code in locales}
+        entries.append((urls, lastmod))
+    body = render_template("seo/sitemap.xml", entries=entries)
+    response = Response(body, mimetype="application/xml")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -1,0 +1,1 @@
+"""Showroom tools: the public certificate check, QR codes, printable catalog and labels, the kiosk."""
