@@ -17,7 +17,7 @@ install: $(BIN)/.installed
 
 catalogs: install
 	bash scripts/setup-pdf.sh
-	$(BIN)/pybabel compile --use-fuzzy -d translations 2>&1 | grep -v "^compiling" || true
+	$(BIN)/pybabel compile --use-fuzzy -d translations
 
 db: catalogs
 	$(BIN)/flask db upgrade
