@@ -30,17 +30,16 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=current_locale)
-    csrf.init_app(app)
     redis_url = app.config.get("REDIS_URL")
     cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url} if redis_url
                    else {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000})
-    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
-    limiter.init_app(app)
-    _init_login(app)
 
     import shop.models  # noqa: F401  (registers every table on db.metadata)
 
-    # Measurements first, so that they also see requests answered from the page cache.
+    # Order matters: before_request hooks run in registration order. Measurements
+    # come first so they also see cached answers; the page cache comes before CSRF
+    # and the rate limiter, whose per-request checks cost more than a cached page
+    # (cached pages are GETs, which neither of them limits).
     from shop import sqlcount
     if app.config.get("SQL_COUNTING"):
         sqlcount.install(app)
@@ -50,6 +49,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     templating.install(app)
     errors.install(app)
     cache_pages.install(app)
+
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    limiter.init_app(app)
+    _init_login(app)
 
     from shop.cart.views import bp as cart_bp
     from shop.accounts.views import bp as accounts_bp
