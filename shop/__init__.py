@@ -51,6 +51,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     cache_pages.install(app)
 
     csrf.init_app(app)
+    cache_pages.use_placeholder_tokens(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
     limiter.init_app(app)
     _init_login(app)

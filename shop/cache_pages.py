@@ -63,8 +63,14 @@ def _fill(body: str) -> str:
     return body
 
 
-def install(app: Flask) -> None:
+def use_placeholder_tokens(app: Flask) -> None:
+    """Templates' csrf_token() becomes ours. Call after CSRFProtect.init_app, which sets its own
+    both as a Jinja global and in a context processor (the later processor wins)."""
     app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: {"csrf_token": csrf_token})
+
+
+def install(app: Flask) -> None:
 
     @app.before_request
     def serve_cached():

@@ -126,7 +126,9 @@ def search(session, query: str, *, limit: int = 50, offset: int = 0) -> tuple[li
     for index, term in enumerate(terms):
         # The last Latin term also matches as a prefix (a visitor still typing),
         # at half weight; '{' sorts right after 'z' in bytewise collation.
-        prefix = index == last and not is_cjk(term[0]) and len(term) >= 2
+        # Two letters would expand to a large share of the index ('co' → 26k rows at
+        # 20,000 products) and 'do' must stay an exact word (đỗ, đồ, đỏ): 3+ letters only.
+        prefix = index == last and not is_cjk(term[0]) and len(term) >= 3
         matches = SearchTerm.term == term
         weight = SearchTerm.weight * 2  # doubled so that a prefix hit can count half without fractions
         if prefix:
