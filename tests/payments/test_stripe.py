@@ -134,6 +134,8 @@ def test_a_signed_succeeded_webhook_marks_the_order_paid(client, db, app, locals
     assert order.status == OrderStatus.CONFIRMED and payment.status == PaymentStatus.PAID
     assert order.events[-1].actor == "stripe"
     assert "Card payment" in client.get(f"/en/orders/{order.token}").get_data(as_text=True)
+    again = client.get(f"/en/orders/{order.token}/pay")  # a paid order has nothing left to pay
+    assert again.status_code == 303 and again.headers["Location"].endswith(f"/en/orders/{order.token}")
 
 
 def test_a_webhook_delivered_five_times_pays_once(client, db, app, localstripe, stripe_settings):
