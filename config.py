@@ -87,6 +87,13 @@ class Config:
     VIETQR_ACCOUNT_NAME = os.environ.get("VIETQR_ACCOUNT_NAME", "")
     VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "")
 
+    # Card payments through Stripe: hidden at checkout unless all three keys are set.
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+    STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+    # Empty: Stripe's own API. The tests point it at localstripe on loopback.
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+
     # Mail over SMTP; without MAIL_SERVER (development) mails are written to the log.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int("MAIL_PORT", 587)
@@ -110,6 +117,7 @@ class TestConfig(Config):
     MAIL_SERVER = ""
     MAIL_USE_TLS = False  # the loopback SMTP servers of the tests speak plain SMTP
     VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
+    STRIPE_SECRET_KEY = STRIPE_PUBLISHABLE_KEY = STRIPE_WEBHOOK_SECRET = STRIPE_API_BASE = ""
 
 
 class ProductionConfig(Config):

@@ -62,6 +62,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.api.views import bp as api_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.orders.views import bp as orders_bp
+    from shop.payments.views import bp as payments_bp
     from shop.places.views import bp as places_bp
     from shop.portal.views import bp as portal_bp
     from shop.producers.views import bp as producers_bp
@@ -70,7 +71,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.web import bp as web_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, accounts_bp, portal_bp, backoffice_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, backoffice_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli

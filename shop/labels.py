@@ -79,4 +79,5 @@ PAYMENT_STATUSES = {
 }
 
 # Who changed an order's status, as the order history names them.
-ORDER_ACTORS = {"buyer": _l("You"), "office": _l("OCOP office"), "system": _l("Automatic")}
+ORDER_ACTORS = {"buyer": _l("You"), "office": _l("OCOP office"), "system": _l("Automatic"),
+                "stripe": _l("Card payment")}

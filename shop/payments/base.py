@@ -77,7 +77,8 @@ def all_methods() -> list[PaymentMethod]:
     """Every payment method, in checkout order (the one explicit list: add a method here)."""
     from shop.payments.bank_transfer import BankTransfer
     from shop.payments.cod import CashOnDelivery
-    return [CashOnDelivery(), BankTransfer()]
+    from shop.payments.stripe_card import StripeCard
+    return [CashOnDelivery(), BankTransfer(), StripeCard()]
 
 
 def available_methods(config: Mapping) -> list[PaymentMethod]:

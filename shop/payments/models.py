@@ -8,7 +8,7 @@ from sqlalchemy import BigInteger, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shop.extensions import db
-from shop.models_base import TimestampMixin
+from shop.models_base import TimestampMixin, utcnow
 from shop.orders.models import Order
 
 
@@ -35,3 +35,15 @@ class Payment(TimestampMixin, db.Model):
     refunded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     order: Mapped[Order] = relationship(lazy="joined", innerjoin=True)
+
+
+class StripeEvent(db.Model):
+    """A Stripe webhook event already handled: the unique event id makes every delivery after the first a no-op."""
+
+    __tablename__ = "stripe_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(255), unique=True)
+    type: Mapped[str] = mapped_column(String(80), default="")
+    # What the shop did with it ('paid', 'refunded_late', 'amount_mismatch', ...), for the office's questions.
+    outcome: Mapped[str] = mapped_column(String(40), default="")
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

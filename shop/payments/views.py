@@ -1,0 +1,79 @@
+"""The card pay page (Stripe's Payment Element) and the Stripe webhook."""
+from __future__ import annotations
+
+import logging
+
+import stripe
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+
+from shop.extensions import csrf, db
+from shop.i18n import current_locale
+from shop.models_base import utcnow
+from shop.orders import services as orders
+from shop.orders.models import OrderStatus
+from shop.payments import stripe_card
+from shop.payments.base import any_method, available_methods
+from shop.payments.models import PaymentStatus
+
+log = logging.getLogger(__name__)
+
+bp = Blueprint("payments", __name__)
+
+# Stripe.js speaks these; anything else lets Stripe pick from the browser.
+STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh"}
+
+
+def _private(response):
+    # The page carries the PaymentIntent's client secret: keep it out of caches, referrers and indexes.
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@bp.get("/<locale>/orders/<token>/pay")
+def pay(token: str):
+    """The card form of an unpaid card order: Stripe.js mounts the Payment Element here."""
+    config = current_app.config
+    order = orders.order_by_token(db.session, token)
+    if order is None or order.payment_method != stripe_card.StripeCard.code:
+        abort(404)
+    payment = orders.payment_of(db.session, order)
+    method = any_method(order.payment_method)
+    if payment is None or payment.status != PaymentStatus.PENDING or order.status != OrderStatus.PENDING_PAYMENT \
+            or not method.is_configured(config):
+        return redirect(url_for("orders.order_page", token=token), 303)
+    try:
+        intent = method.intent_for_page(db.session, order, payment, config=config, now=utcnow())
+        db.session.commit()
+    except stripe.StripeError as error:
+        db.session.rollback()
+        log.error("stripe: no PaymentIntent for the pay page of order %s: %s", order.code, error)
+        intent = None
+    if intent is not None and intent.status in ("succeeded", "processing"):
+        # Paid already; the webhook confirms the order (perhaps in a moment).
+        return redirect(url_for("orders.order_page", token=token, redirect_status=intent.status), 303)
+    others = [m for m in available_methods(config) if m.code != method.code]
+    return _private(current_app.make_response(render_template(
+        "payments/card_pay.html", order=order, payment=payment, intent=intent, others=others,
+        publishable_key=config["STRIPE_PUBLISHABLE_KEY"], stripe_locale=STRIPE_LOCALES.get(current_locale(), "auto"),
+        return_url=url_for("orders.order_page", token=token, _external=True))))
+
+
+@bp.post("/payments/stripe/webhook")
+@csrf.exempt
+def stripe_webhook():
+    """Stripe's events: verified on the raw body, acted on once per event id."""
+    config = current_app.config
+    if not stripe_card.StripeCard().is_configured(config):
+        abort(404)
+    try:
+        event = stripe_card.verify_event(request.get_data(cache=False), request.headers.get("Stripe-Signature", ""),
+                                         config=config)
+    except stripe_card.WebhookRejected as error:
+        log.warning("stripe: webhook refused: %s", error)
+        return jsonify(error="invalid signature"), 400
+    outcome = stripe_card.handle_event(db.session, event, config=config, now=utcnow())
+    db.session.commit()
+    # 200 for every verified event, refused ones too: Stripe retrying would not change them (see the log).
+    return jsonify(received=True, outcome=outcome)
