@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from shop.extensions import cache
 
 CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
+_PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
 GENERATION_KEY = "pages:generation"
 # Views opt in with @cacheable; everything else is never cached.
 _CACHEABLE: set[str] = set()
@@ -57,9 +58,10 @@ def bump_generation() -> None:
         current_app.logger.warning("could not bump the page cache generation", exc_info=True)
 
 
-def _fill(body: str) -> str:
-    if CSRF_PLACEHOLDER in body:
-        body = body.replace(CSRF_PLACEHOLDER, generate_csrf())
+def _fill(body: bytes) -> bytes:
+    """The cached bytes with this visitor's CSRF token; pages without forms pass through untouched."""
+    if _PLACEHOLDER_BYTES in body:
+        body = body.replace(_PLACEHOLDER_BYTES, generate_csrf().encode())
     return body
 
 
@@ -71,6 +73,7 @@ def use_placeholder_tokens(app: Flask) -> None:
 
 
 def install(app: Flask) -> None:
+    """Serve cacheable pages from the cache before any other hook runs, and store them after."""
 
     @app.before_request
     def serve_cached():
@@ -88,15 +91,25 @@ def install(app: Flask) -> None:
     def store(response):
         if g.get("rendering_for_cache") and not g.get("served_from_cache") and response.status_code == 200 \
                 and response.mimetype == "text/html" and not response.direct_passthrough:
-            body = response.get_data(as_text=True)
+            body = response.get_data()  # bytes: a hit then needs no decoding or encoding
             cache.set(_key(), (body, response.content_type), timeout=current_app.config["PAGE_CACHE_SECONDS"])
             response.set_data(_fill(body))
         return response
 
 
 
+# Rows no public page shows: writing them (every cart, order and sign-in) must not
+# empty the shared cache. Stock taken by an order is a Core UPDATE, not seen here;
+# the cart re-checks stock, and cached pages catch up within PAGE_CACHE_SECONDS.
+PRIVATE_TABLES = frozenset({"carts", "cart_lines", "orders", "order_lines", "order_events", "payments",
+                            "stripe_events", "users", "product_reviews"})
+
+
 def _mark_changed(db_session, flush_context):
-    db_session.info["pages_changed"] = True
+    for obj in (*db_session.new, *db_session.dirty, *db_session.deleted):
+        if getattr(obj, "__tablename__", None) not in PRIVATE_TABLES:
+            db_session.info["pages_changed"] = True
+            return
 
 
 def _bump_after_commit(db_session):

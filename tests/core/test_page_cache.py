@@ -36,3 +36,20 @@ def test_cached_form_pages_carry_each_visitors_own_csrf_token(app, db, config_ov
     refused = first.post("/en/cart/add", data={"csrf_token": token_b, "quantity": 1,
                                                "packaging_id": product.packagings[0].id})
     assert refused.status_code == 400
+
+
+def test_private_writes_keep_the_cache_and_public_writes_empty_it(client, db, config_override):
+    """Writing a cart or an order keeps cached pages; editing a product's text empties the cache."""
+    from shop.cache_pages import GENERATION_KEY
+    from shop.cart.models import Cart
+    from shop.extensions import cache
+    config_override(PAGE_CACHE_SECONDS=60)
+    product = make_product(db.session, name="Nem chua Quảng Yên")
+    db.session.commit()
+    before = cache.get(GENERATION_KEY)
+    db.session.add(Cart(token="t" * 32))
+    db.session.commit()
+    assert cache.get(GENERATION_KEY) == before
+    product.translations[0].summary = "Món nem chua nổi tiếng."
+    db.session.commit()
+    assert cache.get(GENERATION_KEY) == (before or 0) + 1
