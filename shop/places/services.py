@@ -39,6 +39,13 @@ def carried_product_ids(session, sales_point_id: int) -> list[int]:
                                 .where(SalesPointProduct.sales_point_id == sales_point_id)))
 
 
+def carried_stock(session, sales_point_id: int) -> dict[int, bool]:
+    """{product id: in stock at the point} for every product a sales point carries."""
+    rows = session.execute(select(SalesPointProduct.product_id, SalesPointProduct.in_stock)
+                           .where(SalesPointProduct.sales_point_id == sales_point_id))
+    return {product_id: bool(in_stock) for product_id, in_stock in rows}
+
+
 def upcoming_fairs(session, today: date, limit: int | None = None) -> list[Fair]:
     """Fairs not yet over, soonest first."""
     query = select(Fair).where(Fair.ends_on >= today).order_by(Fair.starts_on, Fair.id)
