@@ -68,10 +68,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.producers.views import bp as producers_bp
     from shop.seo.views import bp as seo_bp
     from shop.showroom.views import bp as showroom_bp
+    from shop.staff.views import bp as staff_bp
     from shop.web import bp as web_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, backoffice_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli

@@ -54,3 +54,7 @@ class User(UserMixin, TimestampMixin, db.Model):
     @property
     def is_producer(self) -> bool:
         return self.role == Role.PRODUCER and self.producer_id is not None
+
+    @property
+    def is_sales_point_staff(self) -> bool:
+        return self.role == Role.SALES_POINT_STAFF and self.sales_point_id is not None

@@ -33,10 +33,11 @@ def sales_points_carrying(session, product_id: int) -> list[tuple[SalesPoint, bo
     return [(point, bool(in_stock)) for point, in_stock in rows]
 
 
-def carried_product_ids(session, sales_point_id: int) -> list[int]:
-    """Ids of the products a sales point carries."""
-    return list(session.scalars(select(SalesPointProduct.product_id)
-                                .where(SalesPointProduct.sales_point_id == sales_point_id)))
+def carried_stock(session, sales_point_id: int) -> dict[int, bool]:
+    """{product id: in stock at the point} for every product a sales point carries."""
+    rows = session.execute(select(SalesPointProduct.product_id, SalesPointProduct.in_stock)
+                           .where(SalesPointProduct.sales_point_id == sales_point_id))
+    return {product_id: bool(in_stock) for product_id, in_stock in rows}
 
 
 def upcoming_fairs(session, today: date, limit: int | None = None) -> list[Fair]:

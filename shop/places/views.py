@@ -35,10 +35,11 @@ def sales_point_detail(slug: str):
     if point is None:
         abort(404)
     day = today()
-    products = catalog.products_by_ids(db.session, services.carried_product_ids(db.session, point.id))
+    stock = services.carried_stock(db.session, point.id)
+    products = catalog.products_by_ids(db.session, list(stock))
     ordered = sorted(products.values(), key=lambda p: translated(p, "name").text.casefold())
     return render_template("places/sales_point.html", point=point, products=ordered, day=day,
-                           badge_for=catalog.badge_for)
+                           in_stock=stock, badge_for=catalog.badge_for)
 
 
 @bp.get("/<locale>/fairs")

@@ -1,4 +1,5 @@
-"""Who may use which portal and back-office route: every route of app.url_map, six identities."""
+"""Who may use which portal, staff and back-office route: every route of app.url_map, seven identities."""
+import re
 from datetime import date
 
 import pytest
@@ -10,8 +11,8 @@ from shop.producers.models import Producer
 from tests.conftest import login, session_token
 from tests.factories import certify, make_product, make_sales_point, make_user
 
-IDENTITIES = ("anonymous", "customer", "sales_point_staff", "producer_b", "admin", "producer_a")
-GUARDED = ("portal", "backoffice")
+IDENTITIES = ("anonymous", "customer", "sales_point_staff", "staff_b", "producer_b", "admin", "producer_a")
+GUARDED = ("portal", "staff", "backoffice")
 
 
 def _guarded_routes():
@@ -31,20 +32,24 @@ ROUTES = _guarded_routes()
 def test_the_matrix_sees_every_guarded_route():
     """The route list comes from app.url_map, so a new portal or back-office route is tested automatically."""
     endpoints = {endpoint for endpoint, _rule, _method in ROUTES}
-    assert {"portal.dashboard", "portal.photo_add", "backoffice.dashboard", "backoffice.review_approve"} <= endpoints
+    assert {"portal.dashboard", "portal.photo_add", "staff.dashboard", "staff.remove_product",
+            "backoffice.dashboard", "backoffice.review_approve"} <= endpoints
     assert len(ROUTES) >= 25
 
 
 @pytest.fixture()
 def world(db):
-    """Producer A with a pending product (packaging, photo, certificate), producer B, and one user per identity."""
+    """Producer A with a pending product (packaging, photo, certificate) carried by the staff's point,
+    producer B, staff of another point, and one user per identity."""
     product = make_product(db.session, name="Sản phẩm của A", status=ProductStatus.PENDING_REVIEW)
     product.photos.append(ProductPhoto(filename="demo/a.webp", width=1, height=1))
     certificate = certify(db.session, product, stars=4)
     producer_a = db.session.get(Producer, product.producer_id)
     users = {
         "customer": make_user(db.session, "customer"),
-        "sales_point_staff": make_user(db.session, "sales_point_staff"),
+        "sales_point_staff": make_user(db.session, "sales_point_staff",
+                                       sales_point=make_sales_point(db.session, carries=[product])),
+        "staff_b": make_user(db.session, "sales_point_staff"),
         "producer_a": make_user(db.session, "producer", producer=producer_a),
         "producer_b": make_user(db.session, "producer"),
         "admin": make_user(db.session, "admin"),
@@ -74,6 +79,16 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
         return {302}
     if area == "backoffice":
         return ({200} if method == "GET" else {200, 302, 400}) if identity == "admin" else {403}
+    if area == "staff":
+        # Staff only: the office keeps every point's range in the back office, so admin gets 403 too.
+        if identity not in ("sales_point_staff", "staff_b"):
+            return {403}
+        if endpoint == "staff.add_product":
+            return {404}  # the world's product is pending review: no point may carry it
+        if re.search(r"/products/\d+/", url):
+            # The product is carried by the first staff's point only: another point's staff gets 404.
+            return {302} if identity == "sales_point_staff" else {404}
+        return {200} if method == "GET" else {400}  # add by code with an empty code
     # portal
     if identity not in ("producer_a", "producer_b"):
         return {403}
@@ -84,8 +99,9 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
 
 @pytest.mark.parametrize("endpoint, rule, method", ROUTES, ids=[f"{m} {r}" for _e, r, m in ROUTES])
 def test_access_matrix(app, db, world, new_client, endpoint, rule, method):
-    """Anonymous → sign-in page; customer and staff → 403; producer B on A's objects → 404;
-    producers in the back office and the office in the portal → 403; the owner and the office → 200."""
+    """Anonymous → sign-in page; customer and staff → 403 in portal and back office; producer B on A's
+    objects and another point's staff on this point's products → 404; producers in the back office and the
+    office in the portal or the staff pages → 403; the owner, the point's staff and the office → 200."""
     users, ids = world
     url = _url(rule, ids)
     for identity in IDENTITIES:
@@ -108,7 +124,7 @@ def test_a_post_without_csrf_token_is_refused_everywhere(app, db, world, new_cli
     for endpoint, rule, method in ROUTES:
         if method != "POST":
             continue
-        identity = "admin" if endpoint.startswith("backoffice.") else "producer_a"
+        identity = {"backoffice": "admin", "staff": "sales_point_staff"}.get(endpoint.split(".")[0], "producer_a")
         client = new_client()
         login(client, users[identity])
         response = client.post(_url(rule, ids), data={"reason": "x", "price_vnd": "1"})
