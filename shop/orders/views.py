@@ -67,6 +67,16 @@ def fdatetime(value: datetime | None) -> str:
 
 
 @bp.app_template_global()
+def iso_datetime(value: datetime | None) -> str:
+    """A UTC timestamp for a <time datetime> attribute: whole seconds and a Z, as HTML requires."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@bp.app_template_global()
 def province_name(slug: str) -> str:
     found = get_province(slug)
     return found.name if found else slug
