@@ -7,7 +7,7 @@ import os
 import subprocess
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,8 @@ class LiveServer:
     url: str             # http://127.0.0.1:<port>, no trailing slash
     product_slug: str    # the first product of the 5-star catalog
     producer_slug: str   # that product's producer
+    # The served app, for fixtures that add rows to its database (inside app.app_context()).
+    app: object = field(default=None, repr=False, compare=False)
 
 
 def missing_browser_parts() -> list[str]:
@@ -111,7 +113,7 @@ def live_server(tmp_path_factory):
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.server_port}", *slugs)
+        yield LiveServer(f"http://127.0.0.1:{server.server_port}", *slugs, app=app)
     finally:
         server.shutdown()
         server.server_close()
