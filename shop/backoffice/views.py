@@ -22,10 +22,11 @@ from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
-from shop.i18n import locales, translated
+from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import send_mail
 from shop.models_base import utcnow
+from shop.money import format_vnd
 from shop.orders import admin as orders_admin
 from shop.orders.services import OrderError, payment_of
 from shop.payments.base import all_methods, any_method
@@ -74,7 +75,7 @@ def error_message(code: str) -> str:
 @bp.get("/")
 def dashboard():
     """Programme figures as charts: products by group and stars, producers by type and locality,
-    certificates lapsing by month."""
+    certificates lapsing by month, orders and revenue by month."""
     day = today()
     groups = {g.code: g for g in catalog.groups(db.session)}
     by_group = stats.products_by_top_group(db.session)
@@ -87,6 +88,8 @@ def dashboard():
     locality_rows = [(translated(loc, "name").text if loc else _("No locality"), n)
                      for loc, n in stats.producers_by_locality(db.session)]
     month_rows = [(fdate(month, "MMM yyyy"), n) for month, n in stats.certificates_expiring_by_month(db.session, day)]
+    by_month = stats.orders_by_month(db.session, day, current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    locale = current_locale()
     return render_template(
         "backoffice/dashboard.html", totals=stats.totals(db.session), rated=sum(by_stars.values()),
         charts=[
@@ -95,6 +98,11 @@ def dashboard():
             charts.bar_chart("chart-types", _("Producers by type"), type_rows),
             charts.bar_chart("chart-localities", _("Producers by locality"), locality_rows),
             charts.bar_chart("chart-expiring", _("Certificates lapsing, by month"), month_rows),
+            charts.bar_chart("chart-orders", _("Orders by month (confirmed or later, last 12 months)"),
+                             [(fdate(month, "MMM yyyy"), n) for month, n, _total in by_month]),
+            charts.bar_chart("chart-revenue", _("Revenue by month (confirmed or later, last 12 months)"),
+                             [(fdate(month, "MMM yyyy"), total) for month, _n, total in by_month],
+                             value_text=lambda amount: format_vnd(amount, locale)),
         ])
 
 
