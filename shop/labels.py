@@ -81,3 +81,16 @@ PAYMENT_STATUSES = {
 # Who changed an order's status, as the order history names them.
 ORDER_ACTORS = {"buyer": _l("You"), "office": _l("OCOP office"), "system": _l("Automatic"),
                 "stripe": _l("Card payment")}
+
+# A line's progress as its producer reports it (shop.orders.models.LineStatus).
+LINE_STATUSES = {"new": _l("Waiting for the producer"), "preparing": _l("Being prepared"), "shipped": _l("Shipped")}
+
+
+def actor_label(actor: str):
+    """Who changed an order, for its history: 'producer:12' is a producer, 'office:3' the office."""
+    kind = (actor or "").partition(":")[0]
+    if kind == "producer":
+        return _l("Producer")
+    if kind == "office":
+        return ORDER_ACTORS["office"]
+    return ORDER_ACTORS.get(actor, actor)

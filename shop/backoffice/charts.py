@@ -2,6 +2,8 @@
 and each chart carries its figures as a table for screen readers."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup, escape
 
 BAR_HEIGHT = 22
@@ -11,11 +13,14 @@ BAR_AREA = 330
 VALUE_WIDTH = 60
 
 
-def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
-    """An SVG bar chart of (label, value) rows, then the same figures as a visually hidden table."""
+def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]],
+              value_text: Callable[[int], str] = str) -> Markup:
+    """An SVG bar chart of (label, value) rows, then the same figures as a visually hidden table;
+    value_text writes a value (money, say) beside its bar and in the table."""
     top = max((value for _label, value in rows), default=0) or 1
     height = max(1, len(rows)) * (BAR_HEIGHT + GAP) + GAP
-    width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
+    # Room for the longest value written beside its bar (about 8 px a character at 13 px).
+    width = LABEL_WIDTH + BAR_AREA + max(VALUE_WIDTH, 8 * max((len(value_text(v)) for _l, v in rows), default=0))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="{chart_id}-title" class="bar-chart" id="{chart_id}">',
              f'<title id="{chart_id}-title">{escape(title)}</title>']
@@ -27,9 +32,9 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
             f'{escape(label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" fill="#b3261e" rx="3"></rect>'
             f'<text x="{LABEL_WIDTH + bar + 6}" y="{y + BAR_HEIGHT * 0.72:.1f}" font-size="13" '
-            f'class="value">{value}</text></g>')
+            f'class="value">{escape(value_text(value))}</text></g>')
     parts.append("</svg>")
     table = [f'<table class="visually-hidden"><caption>{escape(title)}</caption><tbody>']
-    table += [f"<tr><th scope=\"row\">{escape(label)}</th><td>{value}</td></tr>" for label, value in rows]
+    table += [f"<tr><th scope=\"row\">{escape(label)}</th><td>{escape(value_text(value))}</td></tr>" for label, value in rows]
     table.append("</tbody></table>")
     return Markup("".join(parts) + "".join(table))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -300,3 +301,40 @@ def export_products(session, locales, today: date) -> bytes:
                        price_vnd=packaging.price_vnd, stock=packaging.stock)
         writer.writerow([_cell(row.get(c, "")) for c in columns + PRODUCT_EXPORT_EXTRA])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+ORDER_COLUMNS = ["code", "created_at", "status", "payment_method", "payment_status", "customer_name", "phone",
+                 "email", "fulfilment", "province", "commune", "street", "sales_point", "lines", "producers",
+                 "subtotal_vnd", "shipping_vnd", "total_vnd"]
+
+
+def export_orders(rows, tz: str):
+    """Orders as CSV (UTF-8 with BOM, formula cells quoted), yielded in chunks: a large export is never held whole.
+
+    rows: (order, latest payment status) pairs, as shop.orders.admin.iter_orders gives them.
+    """
+    zone = ZoneInfo(tz)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ORDER_COLUMNS)
+    yield ("\ufeff" + out.getvalue()).encode("utf-8")
+    out.seek(0)
+    out.truncate()
+    for count, (order, payment_status) in enumerate(rows, start=1):
+        # SQLite hands back naive UTC.
+        created = order.created_at if order.created_at.tzinfo else order.created_at.replace(tzinfo=timezone.utc)
+        producers = list(dict.fromkeys(line.producer_name for line in order.lines))
+        row = {"code": order.code, "created_at": created.astimezone(zone).isoformat(timespec="seconds"),
+               "status": order.status, "payment_method": order.payment_method, "payment_status": payment_status or "",
+               "customer_name": order.customer_name, "phone": order.phone, "email": order.email,
+               "fulfilment": order.fulfilment, "province": order.province, "commune": order.commune,
+               "street": order.street, "sales_point": order.sales_point.slug if order.sales_point else "",
+               "lines": "; ".join(f"{l.product_name} · {l.packaging_label} × {l.quantity}" for l in order.lines),
+               "producers": "; ".join(producers), "subtotal_vnd": order.subtotal_vnd,
+               "shipping_vnd": order.shipping_vnd, "total_vnd": order.total_vnd}
+        writer.writerow([_cell(row[c]) for c in ORDER_COLUMNS])
+        if count % 200 == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")

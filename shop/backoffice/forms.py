@@ -70,3 +70,11 @@ class FairBase(FlaskForm):
     locality = SelectField(_l("Locality"), coerce=int, choices=[])
     participants = TextAreaField(_l("Participants: producer address (slug) and booth number, one a line"),
                                  validators=[Length(max=100_000)], render_kw={"rows": 8})
+
+
+class OrderActionForm(FlaskForm):
+    """A note with an action on an order (status, payment, cancel, refund); `to` only for status changes."""
+
+    to = SelectField(_l("New status"), choices=[], validate_choice=True)
+    note = TextAreaField(_l("Note for the order's history"), validators=[Optional(), Length(max=2000)],
+                         render_kw={"rows": 2})

@@ -1,13 +1,15 @@
 """Programme figures for the office's dashboard, computed by the database."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, extract, func, select
 
 from shop.catalog.models import (Certificate, CertificateStatus, CertifiedProduct, OcopGroup, Product,
                                  ProductStatus)
 from shop.catalog.services import add_months
+from shop.orders.models import Order, OrderStatus
 from shop.places.models import Locality
 from shop.producers.models import Producer
 
@@ -72,3 +74,43 @@ def totals(session) -> dict[str, int]:
         "pending": int(session.scalar(select(func.count()).select_from(Product)
                                       .where(Product.status == ProductStatus.PENDING_REVIEW)) or 0),
     }
+
+
+# Orders whose money is in or promised (cash on delivery is confirmed at once): confirmed or later,
+# neither cancelled nor refunded.
+COUNTED_ORDER_STATUSES = (OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStatus.SHIPPED,
+                          OrderStatus.READY_FOR_PICKUP, OrderStatus.DELIVERED, OrderStatus.PICKED_UP)
+
+
+def year_month(session, column, tz: str):
+    """(year, month) SQL expressions of a UTC timestamp column, in the time zone tz, on SQLite and PostgreSQL.
+
+    PostgreSQL converts with the zone's own rules; SQLite (which stores UTC text) is shifted by the
+    zone's current offset, exact for zones without summer time such as Asia/Ho_Chi_Minh.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        local = func.timezone(tz, column)
+        return cast(extract("year", local), Integer), cast(extract("month", local), Integer)
+    minutes = int(datetime.now(ZoneInfo(tz)).utcoffset().total_seconds() // 60)
+    shift = f"{minutes:+d} minutes"
+    return (cast(func.strftime("%Y", column, shift), Integer), cast(func.strftime("%m", column, shift), Integer))
+
+
+def orders_by_month(session, today: date, tz: str, months: int = 12) -> list[tuple[date, int, int]]:
+    """(first day of month, orders, sum of their totals in đồng) for the last `months` months up to today's,
+    counting confirmed-or-later orders by the month they were placed in, in the time zone tz."""
+    first = add_months(today.replace(day=1), -(months - 1))
+    since = datetime.combine(first, time(0), tzinfo=ZoneInfo(tz)).astimezone(timezone.utc)
+    year, month = year_month(session, Order.created_at, tz)
+    # Grouped over a subquery's columns: PostgreSQL would not match the same expression bound twice.
+    placed = (select(year.label("y"), month.label("m"), Order.total_vnd.label("total"))
+              .where(Order.created_at >= since, Order.status.in_(COUNTED_ORDER_STATUSES)).subquery())
+    rows = session.execute(select(placed.c.y, placed.c.m, func.count(), func.coalesce(func.sum(placed.c.total), 0))
+                           .group_by(placed.c.y, placed.c.m)).all()
+    found = {(int(y), int(m)): (int(n), int(total)) for y, m, n, total in rows}
+    result = []
+    for i in range(months):
+        day = add_months(first, i)
+        count, total = found.get((day.year, day.month), (0, 0))
+        result.append((day, count, total))
+    return result

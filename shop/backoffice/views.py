@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, stream_with_context,
+                   url_for)
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,15 +15,21 @@ from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.accounts.views import send_password_mail
 from shop.backoffice import charts, csv_io, stats
-from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, ProducerBase, RejectForm,
-                                   RevokeForm, SalesPointBase)
+from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, OrderActionForm, ProducerBase,
+                                   RejectForm, RevokeForm, SalesPointBase)
 from shop.catalog import certificates, reviews
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
+from shop.errors import bad_request
 from shop.extensions import db
-from shop.i18n import locales, translated
-from shop.labels import FAIR_KINDS, PRODUCER_TYPES, SALES_POINT_KINDS
+from shop.i18n import current_locale, locales, translated
+from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import send_mail
+from shop.models_base import utcnow
+from shop.money import format_vnd
+from shop.orders import admin as orders_admin
+from shop.orders.services import OrderError, payment_of
+from shop.payments.base import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
@@ -68,7 +75,7 @@ def error_message(code: str) -> str:
 @bp.get("/")
 def dashboard():
     """Programme figures as charts: products by group and stars, producers by type and locality,
-    certificates lapsing by month."""
+    certificates lapsing by month, orders and revenue by month."""
     day = today()
     groups = {g.code: g for g in catalog.groups(db.session)}
     by_group = stats.products_by_top_group(db.session)
@@ -81,6 +88,8 @@ def dashboard():
     locality_rows = [(translated(loc, "name").text if loc else _("No locality"), n)
                      for loc, n in stats.producers_by_locality(db.session)]
     month_rows = [(fdate(month, "MMM yyyy"), n) for month, n in stats.certificates_expiring_by_month(db.session, day)]
+    by_month = stats.orders_by_month(db.session, day, current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    locale = current_locale()
     return render_template(
         "backoffice/dashboard.html", totals=stats.totals(db.session), rated=sum(by_stars.values()),
         charts=[
@@ -89,6 +98,11 @@ def dashboard():
             charts.bar_chart("chart-types", _("Producers by type"), type_rows),
             charts.bar_chart("chart-localities", _("Producers by locality"), locality_rows),
             charts.bar_chart("chart-expiring", _("Certificates lapsing, by month"), month_rows),
+            charts.bar_chart("chart-orders", _("Orders by month (confirmed or later, last 12 months)"),
+                             [(fdate(month, "MMM yyyy"), n) for month, n, _total in by_month]),
+            charts.bar_chart("chart-revenue", _("Revenue by month (confirmed or later, last 12 months)"),
+                             [(fdate(month, "MMM yyyy"), total) for month, _n, total in by_month],
+                             value_text=lambda amount: format_vnd(amount, locale)),
         ])
 
 
@@ -493,3 +507,139 @@ def csv_export_products():
     body = csv_io.export_products(db.session, locales(), today())
     return current_app.response_class(body, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=ocop-products-{today().isoformat()}.csv"})
+
+
+# --- orders -----------------------------------------------------------------------------------
+
+ORDER_FILTER_FIELDS = ("status", "producer", "method", "from", "to")
+
+
+def _order_error(code: str) -> str:
+    return {
+        "bad_transition": _("This change is not allowed from the order's current status."),
+        "status_changed": _("The order changed meanwhile; please look at it again."),
+        "paid_refund_instead": _("This order is paid: refund it instead of cancelling it."),
+        "not_refundable": _("Only a paid order can be refunded."),
+        "already_paid": _("This payment is already recorded."),
+        "not_payable": _("This order cannot be paid any more."),
+        "amount_mismatch": _("The amount does not match the order."),
+        "no_payment": _("This order has no payment record."),
+        "note_too_long": _("The note is too long."),
+    }.get(code, _("That did not work. Please check the form and try again."))
+
+
+def _order_query():
+    try:
+        return orders_admin.parse_query(request.args)
+    except OrderError as error:
+        raise bad_request({
+            "status": _("Choose a status from the list."),
+            "producer": _("Choose a producer from the list."),
+            "method": _("Choose a payment method from the list."),
+            "from": _("Write the dates as year-month-day."),
+            "to": _("Write the dates as year-month-day, the last one not before the first."),
+        }.get(error.params.get("field"), _("A filter is not valid."))) from None
+
+
+def _actor() -> str:
+    return f"office:{current_user.id}"
+
+
+@bp.get("/orders")
+def order_list():
+    """Orders, newest first, filtered by status, producer, payment method and dates, a page at a time."""
+    query = _order_query()
+    raw_page = request.args.get("page", "1")
+    if not raw_page.isdigit() or not 0 < int(raw_page) < 100_000:
+        raise bad_request(_("The page number is not valid."))
+    found = orders_admin.search_orders(db.session, query, tz=current_app.config["BABEL_DEFAULT_TIMEZONE"],
+                                       page=int(raw_page))
+    filters = {name: request.args.get(name, "") for name in ORDER_FILTER_FIELDS}
+    return render_template("backoffice/orders.html", found=found, filters=filters, statuses=ORDER_STATUSES,
+                           producers=producers.list_producers(db.session, locale=current_user.locale),
+                           methods=all_methods(),
+                           export_url=url_for("backoffice.order_export",
+                                              **{k: v for k, v in filters.items() if v}))
+
+
+@bp.get("/orders/export.csv")
+def order_export():
+    """The filtered orders as CSV (UTF-8 with BOM), streamed."""
+    query = _order_query()
+    tz = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    body = stream_with_context(csv_io.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz))
+    return current_app.response_class(body, mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=ocop-orders-{today().isoformat()}.csv"})
+
+
+def _action_form(order, bound: bool) -> OrderActionForm:
+    form = OrderActionForm() if bound else OrderActionForm(formdata=None)
+    form.to.choices = options((s.value, ORDER_STATUSES[s]) for s in orders_admin.manual_next(order))
+    return form
+
+
+def _load_order(order_id: int):
+    try:
+        return orders_admin.get_order(db.session, order_id)
+    except OrderError:
+        abort(404)
+
+
+@bp.get("/orders/<int:order_id>")
+def order_detail(order_id: int):
+    """An order: lines with each producer's progress, delivery, payment, history, and the allowed actions."""
+    order = _load_order(order_id)
+    payment = payment_of(db.session, order)
+    return render_template("backoffice/order.html", order=order, payment=payment,
+                           method=any_method(order.payment_method),
+                           actions=orders_admin.actions_for(order, payment), form=_action_form(order, False))
+
+
+def _order_action(order_id: int, action, done: str, *, needs_status: bool = False):
+    order = _load_order(order_id)
+    form = _action_form(order, bound=True)
+    if not needs_status:
+        form.to.validate_choice = False
+    if not form.validate_on_submit() or (needs_status and not form.to.data):
+        payment = payment_of(db.session, order)
+        return render_template("backoffice/order.html", order=order, payment=payment,
+                               method=any_method(order.payment_method),
+                               actions=orders_admin.actions_for(order, payment), form=form), 400
+    try:
+        action(order_id, form)
+    except OrderError as error:
+        db.session.rollback()
+        flash(_order_error(error.code))
+    else:
+        db.session.commit()
+        flash(done)
+    return redirect(url_for("backoffice.order_detail", order_id=order_id), 303)
+
+
+@bp.post("/orders/<int:order_id>/status")
+def order_status(order_id: int):
+    """Move the order to a status the transition table allows."""
+    return _order_action(order_id, lambda oid, form: orders_admin.set_status(
+        db.session, oid, form.to.data, actor=_actor(), now=utcnow(), note=form.note.data or ""),
+        _("Status changed."), needs_status=True)
+
+
+@bp.post("/orders/<int:order_id>/paid")
+def order_mark_paid(order_id: int):
+    """Record that the order's full amount arrived."""
+    return _order_action(order_id, lambda oid, form: orders_admin.mark_paid(
+        db.session, oid, actor=_actor(), now=utcnow(), note=form.note.data or ""), _("Payment recorded."))
+
+
+@bp.post("/orders/<int:order_id>/cancel")
+def order_cancel(order_id: int):
+    """Cancel an unpaid order; its stock goes back on sale."""
+    return _order_action(order_id, lambda oid, form: orders_admin.cancel(
+        db.session, oid, actor=_actor(), now=utcnow(), note=form.note.data or ""), _("Order cancelled."))
+
+
+@bp.post("/orders/<int:order_id>/refund")
+def order_refund(order_id: int):
+    """Refund a paid order through its payment method."""
+    return _order_action(order_id, lambda oid, form: orders_admin.refund(
+        db.session, oid, actor=_actor(), now=utcnow(), note=form.note.data or ""), _("Order refunded."))

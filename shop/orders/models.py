@@ -24,6 +24,14 @@ class OrderStatus(StrEnum):
     REFUNDED = "refunded"
 
 
+class LineStatus(StrEnum):
+    """How far the producer has got with one line; the order's status follows (see shop.orders.fulfilment)."""
+
+    NEW = "new"
+    PREPARING = "preparing"
+    SHIPPED = "shipped"  # for a pickup order: sent to the sales point
+
+
 class Fulfilment(StrEnum):
     DELIVERY = "delivery"
     PICKUP = "pickup"
@@ -90,6 +98,11 @@ class OrderLine(db.Model):
     unit_price_vnd: Mapped[int] = mapped_column(Integer)
     quantity: Mapped[int] = mapped_column(Integer)
     total_vnd: Mapped[int] = mapped_column(BigInteger)
+    # The producer's own progress on this line, shown to the buyer beside it.
+    fulfilment_status: Mapped[str] = mapped_column(String(20), default=LineStatus.NEW,
+                                                   server_default=LineStatus.NEW.value)
+    fulfilment_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    fulfilled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     order: Mapped[Order] = relationship(back_populates="lines")
 

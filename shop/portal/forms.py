@@ -5,7 +5,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms.fields.choices import SelectChoice
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
 
 from shop import labels
@@ -89,3 +91,14 @@ class PackagingUpdateForm(FlaskForm):
 
 class PhotoForm(FlaskForm):
     photo = FileField(_l("Photo (JPEG, PNG or WebP)"), validators=[FileRequired()])
+
+
+class LineFulfilmentForm(FlaskForm):
+    """Mark some of the producer's own lines of an order preparing or shipped."""
+
+    lines = SelectMultipleField(_l("Your lines"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
+                                option_widget=CheckboxInput(),
+                                validators=[DataRequired(message=_l("Choose at least one line."))])
+    status = SelectField(_l("Mark as"), choices=[])
+    note = TextAreaField(_l("Note for the buyer (for example the carrier and the tracking number)"),
+                         validators=[Optional(), Length(max=500)], render_kw={"rows": 2})

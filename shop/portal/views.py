@@ -1,7 +1,7 @@
 """The producer portal (/portal): a producer's own profile and listings, in the user's language."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,10 +12,16 @@ from shop.catalog import listings, photos
 from shop.catalog import services as catalog
 from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
+from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import locales
-from shop.portal.forms import (ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm, ProfileBase,
-                               fill_texts, options, texts_of, with_texts)
+from shop.labels import LINE_STATUSES, ORDER_STATUSES
+from shop.models_base import utcnow
+from shop.orders import fulfilment
+from shop.orders.models import LineStatus, OrderStatus
+from shop.orders.services import OrderError, payment_of
+from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
+                               ProfileBase, fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers
 from shop.producers.models import Producer
 from shop.templating import LANGUAGE_NAMES
@@ -47,6 +53,13 @@ def error_message(code: str) -> str:
                              mp=current_app.config["UPLOAD_MAX_PIXELS"] // 1_000_000),
         "not_an_image": _("This file is not a photo we can use: send a JPEG, PNG or WebP image."),
         "broken": _("This image is damaged or incomplete: please export it again and send it."),
+        "bad_line_status": _("Choose what to mark the lines as."),
+        "no_lines": _("Choose at least one line."),
+        "note_too_long": _("The note is too long."),
+        "order_not_open": _("This order cannot be changed now: it is not paid yet, cancelled, or already on its way."),
+        "line_changed": _("A line was already marked so, or changed meanwhile; please look at the order again."),
+        "status_changed": _("The order changed meanwhile; please look at it again."),
+        "bad_transition": _("The order changed meanwhile; please look at it again."),
     }
     return messages.get(code, _("That did not work. Please check the form and try again."))
 
@@ -271,3 +284,78 @@ def product_submit(product_id: int):
         db.session.commit()
         flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
     return redirect(url_for("portal.product_edit", product_id=product_id))
+
+
+# --- orders: the producer's own lines -------------------------------------------------------------
+
+def _page_arg() -> int:
+    raw = request.args.get("page", "1")
+    if not raw.isdigit() or not 0 < int(raw) < 100_000:
+        raise bad_request(_("The page number is not valid."))
+    return int(raw)
+
+
+@bp.get("/orders")
+def orders():
+    """The orders holding this producer's lines, newest first, filtered by status."""
+    status = request.args.get("status", "")
+    try:
+        found = fulfilment.producer_orders(db.session, _producer_id(), status=status or None, page=_page_arg())
+    except OrderError:
+        raise bad_request(_("Choose a status from the list.")) from None
+    return render_template("portal/orders.html", found=found, status=status, statuses=ORDER_STATUSES,
+                           own_lines={o.id: fulfilment.own_lines(o, _producer_id()) for o in found.orders})
+
+
+def _line_form(lines, bound: bool):
+    form = LineFulfilmentForm() if bound else LineFulfilmentForm(formdata=None)
+    form.lines.choices = options((line.id, f"{line.product_name} · {line.packaging_label} × {line.quantity}")
+                                 for line in lines)
+    form.status.choices = options((s.value, LINE_STATUSES[s]) for s in (LineStatus.PREPARING, LineStatus.SHIPPED))
+    if not bound:
+        form.lines.data = [line.id for line in lines if line.fulfilment_status != LineStatus.SHIPPED]
+    return form
+
+
+def _render_order(order, lines, form, status=200):
+    return render_template("portal/order.html", order=order, lines=lines, form=form,
+                           payment=payment_of(db.session, order),
+                           can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
+                           and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
+
+
+@bp.get("/orders/<int:order_id>")
+def order_detail(order_id: int):
+    """One order as this producer sees it: its own lines and where to send them."""
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    return _render_order(order, lines, _line_form(lines, bound=False))
+
+
+@bp.post("/orders/<int:order_id>/lines")
+def order_lines_mark(order_id: int):
+    """Mark some of this producer's lines preparing or shipped; the order follows."""
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    form = _line_form(lines, bound=True)
+    if not form.validate_on_submit():
+        return _render_order(order, lines, form, status=400)
+    try:
+        passed = fulfilment.mark_lines(db.session, _producer_id(), order_id, form.lines.data, form.status.data,
+                                       note=form.note.data or "", now=utcnow())
+    except OrderError as error:
+        db.session.rollback()
+        if error.code == "not_found":
+            abort(404)
+        flash(error_message(error.code))
+        return redirect(url_for("portal.order_detail", order_id=order_id), 303)
+    db.session.commit()
+    if OrderStatus.SHIPPED in passed:
+        flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
+    else:
+        flash(_("Saved. The buyer sees the change on the order page."))
+    return redirect(url_for("portal.order_detail", order_id=order_id), 303)

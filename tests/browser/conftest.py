@@ -24,8 +24,8 @@ class LiveServer:
     url: str             # http://127.0.0.1:<port>, no trailing slash
     product_slug: str    # the first product of the 5-star catalog
     producer_slug: str   # that product's producer
-    # The server's Flask app, for reading its database from a test (`with live_server.app.app_context():`).
-    app: Flask = field(repr=False, compare=False)
+    # The served app: tests read its database and fixtures add rows (inside app.app_context()).
+    app: Flask | None = field(default=None, repr=False, compare=False)
 
 
 def missing_browser_parts() -> list[str]:

@@ -58,11 +58,31 @@ def world(db):
     fair = Fair(slug="hoi-cho", kind="provincial", starts_on=date(2026, 4, 1), ends_on=date(2026, 4, 5),
                 translations=[FairTranslation(locale="vi", name="Hội chợ")])
     db.session.add(fair)
+    order = _order_of(db.session, product)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
            "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
-           "fair_id": fair.id}
+           "fair_id": fair.id, "order_id": order.id}
     return users, ids
+
+
+def _order_of(session, product):
+    """A confirmed cash-on-delivery order holding one line of the product (built directly: it is not on sale)."""
+    from shop.orders.models import Order, OrderEvent, OrderLine
+    from shop.payments.models import Payment
+    order = Order(code="QN-MATRIX", token="matrix-token", idempotency_key="matrix", status="confirmed", locale="vi",
+                  customer_name="Nguyễn Văn An", phone="+84912345678", email="an@example.com", fulfilment="delivery",
+                  province="quang-ninh", commune="Hạ Long", street="1 Bạch Đằng", payment_method="cod",
+                  subtotal_vnd=100_000, shipping_vnd=0, total_vnd=100_000,
+                  lines=[OrderLine(product_id=product.id, packaging_id=product.packagings[0].id,
+                                   producer_id=product.producer_id, product_name="Sản phẩm của A",
+                                   packaging_label="Hũ 250 g", producer_name="A", unit_price_vnd=100_000,
+                                   quantity=1, total_vnd=100_000)],
+                  events=[OrderEvent(actor="buyer", to_status="confirmed")])
+    session.add(order)
+    session.add(Payment(order=order, method="cod", amount_vnd=100_000, reference="QNMATRIX"))
+    session.flush()
+    return order
 
 
 def _url(rule: str, ids: dict) -> str:
@@ -78,7 +98,7 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
     if identity == "anonymous":
         return {302}
     if area == "backoffice":
-        return ({200} if method == "GET" else {200, 302, 400}) if identity == "admin" else {403}
+        return ({200} if method == "GET" else {200, 302, 303, 400}) if identity == "admin" else {403}
     if area == "staff":
         # Staff only: the office keeps every point's range in the back office, so admin gets 403 too.
         if identity not in ("sales_point_staff", "staff_b"):
@@ -92,9 +112,10 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
     # portal
     if identity not in ("producer_a", "producer_b"):
         return {403}
-    if identity == "producer_b" and "/products/" in url and not url.endswith("/products/new"):
+    if identity == "producer_b" and ("/products/" in url and not url.endswith("/products/new")
+                                     or "/orders/" in url):
         return {404}
-    return {200} if method == "GET" else {200, 302, 400}
+    return {200} if method == "GET" else {200, 302, 303, 400}
 
 
 @pytest.mark.parametrize("endpoint, rule, method", ROUTES, ids=[f"{m} {r}" for _e, r, m in ROUTES])
