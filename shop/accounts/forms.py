@@ -23,6 +23,17 @@ class SetPasswordForm(FlaskForm):
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))])
 
 
+class RegisterForm(FlaskForm):
+    """A customer's own sign-up: email, password twice, language."""
+
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH)])
+    confirm = PasswordField(_l("Repeat the password"), validators=[
+        DataRequired(), EqualTo("password", message=_l("The two passwords differ."))])
+    locale = SelectField(_l("Language of my pages and mails"), choices=[])
+
+
 class LocaleForm(FlaskForm):
     locale = SelectField(_l("Language of my pages and mails"), choices=[])
 

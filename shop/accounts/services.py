@@ -70,6 +70,19 @@ def create_user(session, *, email: str, role: str, password: str | None = None, 
     return user
 
 
+def register_customer(session, *, email: str, password: str, locale: str, allowed_locales: tuple[str, ...],
+                      now: datetime) -> User:
+    """A customer's own account, signed in from now (last_login_at); raises AccountError
+    invalid_email, email_taken, password_length or unknown_locale."""
+    if locale not in allowed_locales:
+        raise AccountError("unknown_locale")
+    if not password:  # create_user would make an invitation-only account
+        raise AccountError("password_length")
+    user = create_user(session, email=email, role=Role.CUSTOMER, password=password, locale=locale)
+    user.last_login_at = now
+    return user
+
+
 def authenticate(session, email: str, password: str) -> User | None:
     """The active user with this email and password, else None (same work either way)."""
     user = find_user(session, email)

@@ -10,11 +10,15 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from shop.accounts import services
-from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, SetPasswordForm
+from sqlalchemy.exc import IntegrityError
+
+from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
 from shop.i18n import current_locale, locales
 from shop.mailer import send_mail
+from shop.models_base import utcnow
+from shop.orders import services as order_services
 from shop.portal.forms import options
 from shop.templating import LANGUAGE_NAMES
 
@@ -65,6 +69,47 @@ def login():
             return redirect(_safe_next(request.args.get("next")) or home_for(user))
         form.password.errors.append(_("The email or the password is not right."))
     return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def register():
+    """A customer's own sign-up (optional: shopping needs no account); signed in at once, cart kept."""
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = RegisterForm(locale=current_locale())
+    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    if form.validate_on_submit():
+        try:
+            user = services.register_customer(db.session, email=form.email.data, password=form.password.data,
+                                              locale=form.locale.data, allowed_locales=locales(), now=utcnow())
+            db.session.commit()
+        except IntegrityError:  # the same address registered by a request racing this one
+            db.session.rollback()
+            form.email.errors.append(_REGISTER_ERRORS["email_taken"]())
+        except services.AccountError as error:
+            db.session.rollback()
+            target = {"password_length": form.password, "unknown_locale": form.locale}.get(error.code, form.email)
+            target.errors.append(_REGISTER_ERRORS.get(error.code, _REGISTER_ERRORS["invalid_email"])())
+        else:
+            # login_user only adds its own keys to the session: the visitor's cart token stays.
+            login_user(user)
+            flash(_("Welcome! Your account is ready."))
+            return redirect(_safe_next(request.args.get("next")) or url_for("accounts.my_orders"))
+    return render_template("accounts/register.html", form=form, min_length=services.MIN_PASSWORD_LENGTH,
+                           next=_safe_next(request.args.get("next")))
+
+
+# A taken address is said plainly (see register): the account is signed in at once, so the answer
+# would show anyway; the rate limit keeps anyone from probing many addresses, and the message is
+# the same whatever the existing account's role.
+_REGISTER_ERRORS = {
+    "email_taken": lambda: _("This address already has an account. Sign in, or set a new password "
+                             "if you have forgotten it."),
+    "invalid_email": lambda: _("Enter an email address such as name@example.com."),
+    "password_length": lambda: _("Use at least %(min)d characters.", min=services.MIN_PASSWORD_LENGTH),
+    "unknown_locale": lambda: _("Choose a language."),
+}
 
 
 @bp.post("/logout")
@@ -148,3 +193,15 @@ def account():
         flash(_("Saved."))
         return redirect(url_for("accounts.account", locale=current_locale()))
     return render_template("accounts/account.html", form=form)
+
+
+@bp.get("/account/orders")
+@login_required
+def my_orders():
+    """The signed-in customer's own orders, newest first, each linking to its order page."""
+    orders = order_services.orders_of_user(db.session, current_user.id)
+    response = current_app.make_response(render_template("accounts/orders.html", orders=orders))
+    # The links carry the orders' secret tokens: keep the page out of shared caches and referrers.
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response

@@ -57,6 +57,8 @@ class Order(TimestampMixin, db.Model):
     customer_name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(20), index=True)  # E.164, '+84912345678'
     email: Mapped[str] = mapped_column(String(254), index=True)  # lower case
+    # The customer account that placed it, when signed in; guests' orders stay None (found by token or lookup).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     fulfilment: Mapped[str] = mapped_column(String(12))
     province: Mapped[str] = mapped_column(String(40), default="")  # slug from shop.orders.provinces

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from flask_babel import force_locale
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.cart import services as cart_services
@@ -172,8 +173,10 @@ def _merge(cart_lines: Sequence[CartItem], max_quantity: int) -> dict[int, int]:
 
 
 def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, locale: str, now: datetime,
-                settings: OrderSettings) -> Order:
+                settings: OrderSettings, user_id: int | None = None) -> Order:
     """Create the order, its lines, its payment record and take the stock, all in the caller's transaction.
+
+    user_id is the signed-in customer's account the order belongs to (None for a guest).
 
     Prices come from the database now; the order copies them. Raises OrderError (the caller
     rolls back, so nothing half-written remains).
@@ -233,7 +236,7 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
         code = new_order_code()
     order = Order(
         code=code, token=secrets.token_urlsafe(24), idempotency_key=checkout.idempotency_key, status=status,
-        locale=locale, customer_name=checkout.name.strip(), phone=phone, email=email,
+        locale=locale, customer_name=checkout.name.strip(), phone=phone, email=email, user_id=user_id,
         fulfilment=checkout.fulfilment, note=checkout.note.strip()[:2000],
         province=checkout.province if checkout.fulfilment == Fulfilment.DELIVERY else "",
         commune=checkout.commune.strip() if checkout.fulfilment == Fulfilment.DELIVERY else "",
@@ -251,7 +254,7 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
 
 
 def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetime,
-                 settings: OrderSettings) -> tuple[Order, bool]:
+                 settings: OrderSettings, user_id: int | None = None) -> tuple[Order, bool]:
     """Place the cart's order and empty the cart in one committed transaction: (order, newly placed).
 
     The same idempotency key returns the first order, also when two submits race.
@@ -260,7 +263,8 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
     if existing is not None:
         return existing, False
     try:
-        order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings)
+        order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings,
+                            user_id=user_id)
         if cart is not None:
             cart_services.clear_cart(session, cart)
         session.commit()
@@ -274,6 +278,13 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
             raise OrderError("try_again") from error
         raise
     return order, True
+
+
+def orders_of_user(session, user_id: int, *, limit: int = 200) -> list[Order]:
+    """The orders a signed-in customer placed, newest first (never another account's)."""
+    return list(session.scalars(select(Order).where(Order.user_id == user_id)
+                                .options(lazyload(Order.lines), lazyload(Order.events))
+                                .order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)))
 
 
 def order_by_idempotency_key(session, key: str) -> Order | None:

@@ -9,8 +9,10 @@ from babel.dates import format_datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from markupsafe import Markup
 
+from shop.accounts.models import Role
 from shop.cart import services as cart_services
 from shop.cart.views import cart_token
 from shop.extensions import db, limiter
@@ -90,6 +92,14 @@ def _private(response):
     return response
 
 
+def _customer_id() -> int | None:
+    """The signed-in customer's id, whose orders are kept with the account; None for guests and for
+    staff or producers (who may order on someone else's behalf)."""
+    if current_user.is_authenticated and current_user.role == Role.CUSTOMER:
+        return current_user.id
+    return None
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
 def checkout():
     """Contact, delivery or pickup, payment; one order per form however often it is sent."""
@@ -103,7 +113,8 @@ def checkout():
         if form.validate():
             try:
                 order, created = services.submit_order(db.session, cart, form.checkout_data(),
-                                                       locale=current_locale(), now=utcnow(), settings=settings)
+                                                       locale=current_locale(), now=utcnow(), settings=settings,
+                                                       user_id=_customer_id())
             except services.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message_for(failure), "error")
@@ -121,6 +132,8 @@ def checkout():
                 return redirect(url_for("orders.order_page", token=order.token), 303)
     else:
         form.idempotency_key.data = secrets.token_urlsafe(24)
+        if _customer_id() is not None and not form.email.data:
+            form.email.data = current_user.email
     view = cart_services.view_cart(db.session, cart, locale=current_locale())
     if view.is_empty:
         flash(message_for(services.OrderError("empty_cart")), "error")

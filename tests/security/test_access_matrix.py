@@ -28,6 +28,23 @@ def _guarded_routes():
 
 ROUTES = _guarded_routes()
 
+# The accounts blueprint is not guarded as a whole: some of its pages are for visitors, the others
+# need a signed-in user (any role). Every accounts route must be in one of the two sets.
+ACCOUNT_PUBLIC = {"accounts.login", "accounts.register", "accounts.logout", "accounts.forgot_password",
+                  "accounts.set_password"}
+ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders"}
+
+
+def _account_routes():
+    from shop import create_app
+    app = create_app("test")
+    return sorted((rule.endpoint, rule.rule, method) for rule in app.url_map.iter_rules()
+                  if rule.endpoint.startswith("accounts.")
+                  for method in rule.methods - {"HEAD", "OPTIONS"})
+
+
+ACCOUNT_ROUTES = _account_routes()
+
 
 def test_the_matrix_sees_every_guarded_route():
     """The route list comes from app.url_map, so a new portal or back-office route is tested automatically."""
@@ -151,3 +168,33 @@ def test_a_post_without_csrf_token_is_refused_everywhere(app, db, world, new_cli
         response = client.post(_url(rule, ids), data={"reason": "x", "price_vnd": "1"})
         assert response.status_code == 400, (endpoint, response.status_code)
     assert db.session.scalar(select(Certificate.status)) == "valid"
+
+
+def test_every_account_route_is_classified():
+    """A new accounts route must be declared public or signed-in here, so its access gets tested."""
+    assert {endpoint for endpoint, _rule, _method in ACCOUNT_ROUTES} == ACCOUNT_PUBLIC | ACCOUNT_SIGNED_IN
+
+
+SIGNED_IN_ROUTES = [route for route in ACCOUNT_ROUTES if route[0] in ACCOUNT_SIGNED_IN]
+
+
+@pytest.mark.parametrize("endpoint, rule, method", SIGNED_IN_ROUTES,
+                         ids=[f"{m} {r}" for _e, r, m in SIGNED_IN_ROUTES])
+def test_signed_in_account_pages(app, db, world, new_client, endpoint, rule, method):
+    """The account page and My orders: anonymous → sign-in page; every signed-in role → its own page
+    (My orders lists only orders linked to that account: the world's guest order is nobody's)."""
+    users, _ids = world
+    url = rule.replace("<locale>", "en")
+    for identity in IDENTITIES:
+        client = new_client()
+        if identity != "anonymous":
+            login(client, users[identity])
+        if method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data={"csrf_token": session_token(client)})
+        if identity == "anonymous":
+            assert response.status_code == 302 and "/login?next=" in response.headers["Location"], (url, method)
+            continue
+        assert response.status_code in ({200} if method == "GET" else {200, 302, 303, 400}), (identity, url)
+        assert "QN-MATRIX" not in response.get_data(as_text=True)
