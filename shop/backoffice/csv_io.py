@@ -104,6 +104,15 @@ def _texts(row: dict, fields, locales) -> dict[str, dict[str, str]]:
     return {l: {f: row.get(f"{f}_{l}", "") for f in fields} for l in locales}
 
 
+def _slug_errors(line: int, slug: str, seen: set[str], *, max_length: int) -> list[RowError]:
+    """A row's slug must be a clean slug and appear once in the file."""
+    if not slug or slugify(slug, max_length) != slug:
+        return [RowError(line, "slug", "bad_slug")]
+    if slug in seen:
+        return [RowError(line, "slug", "duplicate_in_file")]
+    return []
+
+
 def import_producers(session, data: bytes, locales) -> ImportReport:
     """Create or update producers by slug; the caller commits or rolls back."""
     columns = producer_columns(locales)
@@ -120,10 +129,7 @@ def import_producers(session, data: bytes, locales) -> ImportReport:
             report.errors.append(RowError(line, "", "too_many_cells"))
             continue
         slug = row["slug"]
-        if not slug or slugify(slug, 100) != slug:
-            errors.append(RowError(line, "slug", "bad_slug"))
-        elif slug in seen:
-            errors.append(RowError(line, "slug", "duplicate_in_file"))
+        errors += _slug_errors(line, slug, seen, max_length=100)
         if row["type"] not in set(ProducerType):
             errors.append(RowError(line, "type", "unknown_type"))
         if row.get("locality") and row["locality"] not in localities:
@@ -198,10 +204,7 @@ def import_products(session, data: bytes, locales, now: datetime) -> ImportRepor
             report.errors.append(RowError(line, "", "too_many_cells"))
             continue
         slug = row["slug"]
-        if not slug or slugify(slug, 120) != slug:
-            errors.append(RowError(line, "slug", "bad_slug"))
-        elif slug in seen:
-            errors.append(RowError(line, "slug", "duplicate_in_file"))
+        errors += _slug_errors(line, slug, seen, max_length=120)
         if row["producer"] not in producers:
             errors.append(RowError(line, "producer", "unknown_producer"))
         if row["group"] not in groups:
