@@ -56,6 +56,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     limiter.init_app(app)
     _init_login(app)
 
+    from shop import jobs, metrics, storage
+    storage.init_app(app)
+    jobs.init_app(app)
+    metrics.install(app)
+
     from shop.cart.views import bp as cart_bp
     from shop.accounts.views import bp as accounts_bp
     from shop.backoffice.views import bp as backoffice_bp
@@ -70,9 +75,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.showroom.views import bp as showroom_bp
     from shop.staff.views import bp as staff_bp
     from shop.web import bp as web_bp
+    from shop.metrics import bp as metrics_bp
+    from shop.outbox.admin import bp as backoffice_mail_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp,
+                      backoffice_mail_bp, metrics_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
 
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
+from shop.storage import storage
 
 bp = Blueprint("web", __name__)
 
@@ -43,11 +44,15 @@ def root():
 
 @bp.get("/media/<path:filename>")
 def media(filename: str):
-    """Uploaded and generated images (a CDN or the web server serves them in production)."""
-    return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
-
-
-@bp.get("/healthz")
-def healthz():
-    """A liveness probe for the load balancer."""
-    return {"status": "ok"}
+    """Uploaded and generated images: the file from MEDIA_DIR, or a redirect to the bucket that holds it."""
+    store = storage()
+    if store.kind == "local":
+        return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+    try:
+        target = store.url(filename)
+    except ValueError:
+        abort(404)
+    response = redirect(target, code=302)
+    # A public URL never changes; a presigned one is good for a while: let browsers reuse the answer.
+    response.headers["Cache-Control"] = "public, max-age=86400" if store.public_url else "private, max-age=600"
+    return response

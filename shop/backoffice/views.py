@@ -24,7 +24,8 @@ from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
-from shop.mailer import send_mail
+from shop.mailer import mail_base_url
+from shop.outbox.services import queue_mail
 from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
@@ -160,23 +161,33 @@ def review_reject(product_id: int):
         return render_template("backoffice/review.html", product=product, locales=locales(),
                                language_names=LANGUAGE_NAMES, reject_form=form), 400
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
-    db.session.commit()
     _mail_rejection(product, form.reason.data.strip())
+    db.session.commit()
     flash(_("Sent back to the producer."))
     return redirect(url_for("backoffice.review_queue"))
 
 
 def _mail_rejection(product, reason: str) -> None:
+    """Queue the rejection for each of the producer's users, in the same transaction as the decision."""
     for user in accounts.users_of_producer(db.session, product.producer_id):
-        with force_locale(user.locale):
-            link = url_for("portal.product_edit", product_id=product.id, _external=True)
-            subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
-            body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
-                     "Change it here and send it for review again:\n%(link)s\n", reason=reason, link=link)
-        try:
-            send_mail(user.email, subject, body)
-        except OSError:  # the decision stands; the producer also sees the reason in the portal
-            current_app.logger.warning("could not mail %s about product %s", user.email, product.id, exc_info=True)
+        queue_mail(db.session, "listing_rejected", user.email,
+                   {"product_id": product.id, "user_id": user.id, "reason": reason},
+                   base_url=mail_base_url(), now=utcnow())
+
+
+def outbox_rejection_mail(session, mail, config) -> tuple[str, str]:
+    """Builder of the "listing_rejected" mail, in the producer user's language."""
+    from shop.accounts.models import User
+    from shop.catalog.models import Product
+    user = session.get(User, mail.params["user_id"])
+    product = session.get(Product, mail.params["product_id"])
+    with force_locale(user.locale):
+        link = url_for("portal.product_edit", product_id=product.id, _external=True)
+        subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
+        body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
+                 "Change it here and send it for review again:\n%(link)s\n", reason=mail.params["reason"],
+                 link=link)
+    return subject, body
 
 
 # --- producers ------------------------------------------------------------------------------
@@ -266,14 +277,9 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(error_message(error.code))
         else:
+            send_password_mail(user, accounts.INVITE)
             db.session.commit()
-            try:
-                send_password_mail(user, accounts.INVITE)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."))
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(error_message("invalid_email"))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))

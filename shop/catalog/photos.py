@@ -10,7 +10,6 @@ serial) or other metadata survives.
 from __future__ import annotations
 
 import io
-import os
 import secrets
 import warnings
 from dataclasses import dataclass
@@ -88,18 +87,22 @@ def clean_copy(image: Image.Image, side: int) -> Image.Image:
     return Image.frombytes(mode, upright.size, upright.tobytes())
 
 
-def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> StoredPhoto:
-    """Check an upload and write its WebP renditions under media_dir/subdir."""
+def _webp(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=quality, method=4)
+    return buffer.getvalue()
+
+
+def store(data: bytes, *, storage, subdir: str, limits: PhotoLimits) -> StoredPhoto:
+    """Check an upload and write its WebP renditions to the media store (a folder or a bucket) under subdir."""
     image = decode(data, limits)
     main = clean_copy(image, limits.max_side)
     thumb = clean_copy(image, limits.thumb_side)
     token = secrets.token_hex(8)
-    directory = os.path.join(media_dir, subdir)
-    os.makedirs(directory, exist_ok=True)
     filename = f"{subdir}/{token}.webp"
     thumb_filename = f"{subdir}/{token}-{limits.thumb_side}.webp"
-    main.save(os.path.join(media_dir, filename), "WEBP", quality=82, method=4)
-    thumb.save(os.path.join(media_dir, thumb_filename), "WEBP", quality=80, method=4)
+    storage.put(filename, _webp(main, 82), "image/webp")
+    storage.put(thumb_filename, _webp(thumb, 80), "image/webp")
     return StoredPhoto(filename, thumb_filename, main.width, main.height)
 
 
@@ -107,12 +110,10 @@ def thumb_name(filename: str, thumb_side: int) -> str:
     return filename[:-len(".webp")] + f"-{thumb_side}.webp" if filename.endswith(".webp") else filename
 
 
-def remove(media_dir: str, filename: str, thumb_side: int) -> None:
-    """Delete a photo's files (missing files are fine)."""
+def remove(storage, filename: str, thumb_side: int) -> None:
+    """Delete a photo's renditions (missing ones are fine)."""
     for name in (filename, thumb_name(filename, thumb_side)):
-        path = os.path.normpath(os.path.join(media_dir, name))
-        if path.startswith(os.path.normpath(media_dir) + os.sep):
-            try:
-                os.remove(path)
-            except FileNotFoundError:
-                pass
+        try:
+            storage.delete(name)
+        except ValueError:  # not a key of ours
+            pass

@@ -1,7 +1,7 @@
 """Generated placeholder photos, so the demo needs no downloads."""
 from __future__ import annotations
 
-import os
+import io
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -15,11 +15,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words[:3]).upper() or "OCOP"
 
 
-def write_placeholder(path: str, color: str, name: str) -> tuple[int, int]:
-    """A WebP of the product's colour with its initials and an OCOP ring; returns its size."""
-    if os.path.exists(path):  # generated before: same name, same picture
+def write_placeholder(storage, key: str, color: str, name: str) -> tuple[int, int]:
+    """A WebP of the product's colour with its initials and an OCOP ring, put in the media store; its size."""
+    if storage.exists(key):  # generated before: same name, same picture
         return SIZE
-    os.makedirs(os.path.dirname(path), exist_ok=True)
     image = Image.new("RGB", SIZE, color)
     draw = ImageDraw.Draw(image)
     width, height = SIZE
@@ -30,7 +29,9 @@ def write_placeholder(path: str, color: str, name: str) -> tuple[int, int]:
                  outline="white", width=10)
     font = ImageFont.load_default(size=120)
     draw.text((width / 2, height / 2), _initials(name), fill="white", font=font, anchor="mm")
-    image.save(path, "WEBP", quality=80)
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=80)
+    storage.put(key, buffer.getvalue(), "image/webp")
     return SIZE
 
 

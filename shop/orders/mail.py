@@ -1,18 +1,18 @@
 """Order mails: a confirmation to the buyer (in the checkout language) and a notice to each
-producer for its own lines (in Vietnamese). Sent after the order committed; a mail that
-cannot be sent is logged and never undoes the order."""
+producer for its own lines (in Vietnamese). Placing an order only queues them in the outbox
+(queue_order_mails, same transaction); the worker renders and sends them (outbox_* builders)."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from flask import current_app, g, render_template, url_for
+from flask import g, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.i18n import translated
-from shop.mailer import build_message, deliver
+from shop.mailer import build_message
 from shop.labels import packaging_label
 from shop.money import format_vnd
 from shop.orders.models import Order
@@ -56,11 +56,12 @@ def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
+def producer_notices(session, order: Order, config: Mapping, only_producer: int | None = None
+                     ) -> list[EmailMessage]:
     """One notice per producer with an email address, listing only its lines, in Vietnamese."""
     by_producer: dict[int, list] = {}
     for line in order.lines:
-        if line.producer_id is not None:
+        if line.producer_id is not None and only_producer in (None, line.producer_id):
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
     with _Locale(PRODUCER_LOCALE):
@@ -92,12 +93,38 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send_order_mails(session, order: Order) -> bool:
-    """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
-    config = current_app.config
-    try:
-        deliver([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
-    except Exception:  # noqa: BLE001 - the order stands; the office can resend
-        log.exception("order %s: could not send the order mails", order.code)
-        return False
-    return True
+def queue_order_mails(session, order: Order, *, base_url: str, now) -> int:
+    """Queue the buyer's confirmation and one notice per producer that has an address; how many were queued.
+
+    Nothing is rendered here: the request only writes rows, the worker builds the text."""
+    from sqlalchemy import select
+
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "order_confirmation", order.email, {"order_id": order.id}, base_url=base_url, now=now)
+    producer_ids = sorted({line.producer_id for line in order.lines if line.producer_id is not None})
+    queued = 1
+    if producer_ids:
+        for producer_id, email in session.execute(select(Producer.id, Producer.email)
+                                                  .where(Producer.id.in_(producer_ids))):
+            if not email:
+                log.warning("order %s: producer %s has no email address; no notice queued", order.code, producer_id)
+                continue
+            queue_mail(session, "producer_notice", email, {"order_id": order.id, "producer_id": producer_id},
+                       base_url=base_url, now=now)
+            queued += 1
+    return queued
+
+
+def outbox_confirmation(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "order_confirmation" outbox mail: (subject, body)."""
+    message = buyer_confirmation(session.get(Order, mail.params["order_id"]), config)
+    return message["Subject"], message.get_content()
+
+
+def outbox_producer_notice(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "producer_notice" outbox mail: that producer's lines only, in Vietnamese."""
+    order = session.get(Order, mail.params["order_id"])
+    producer_id = mail.params["producer_id"]
+    for message in producer_notices(session, order, config, only_producer=producer_id):
+        return message["Subject"], message.get_content()
+    raise LookupError(f"order {order.code} has no lines of producer {producer_id}")

@@ -254,8 +254,10 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
 
 
 def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetime,
-                 settings: OrderSettings, user_id: int | None = None) -> tuple[Order, bool]:
-    """Place the cart's order and empty the cart in one committed transaction: (order, newly placed).
+                 settings: OrderSettings, user_id: int | None = None, mail_base_url: str = ""
+                 ) -> tuple[Order, bool]:
+    """Place the cart's order, queue its mails and empty the cart in one committed transaction:
+    (order, newly placed). mail_base_url is where the links in the mails point.
 
     The same idempotency key returns the first order, also when two submits race.
     """
@@ -265,6 +267,8 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
     try:
         order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings,
                             user_id=user_id)
+        from shop.orders.mail import queue_order_mails
+        queue_order_mails(session, order, base_url=mail_base_url, now=now)
         if cart is not None:
             cart_services.clear_cart(session, cart)
         session.commit()

@@ -18,7 +18,8 @@ from shop.cart.views import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.models_base import utcnow
-from shop.orders import mail, services
+from shop.mailer import mail_base_url
+from shop.orders import services
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
 from shop.orders.provinces import get_province
@@ -114,7 +115,7 @@ def checkout():
             try:
                 order, created = services.submit_order(db.session, cart, form.checkout_data(),
                                                        locale=current_locale(), now=utcnow(), settings=settings,
-                                                       user_id=_customer_id())
+                                                       user_id=_customer_id(), mail_base_url=mail_base_url())
             except services.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message_for(failure), "error")
@@ -122,7 +123,6 @@ def checkout():
                 error = message_for(failure)
             else:
                 if created:
-                    mail.send_order_mails(db.session, order)
                     payment = services.payment_of(db.session, order)
                     started = any_method(order.payment_method).start(db.session, order, payment, config=config,
                                                                       now=utcnow())

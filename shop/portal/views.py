@@ -14,6 +14,7 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.storage import storage
 from shop.i18n import locales
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.models_base import utcnow
@@ -236,7 +237,7 @@ def photo_add(product_id: int):
                                 config["PHOTO_MAX_SIDE"], config["PHOTO_THUMB_SIDE"])
     try:
         data = photos.read_limited(form.photo.data.stream, limits.max_bytes)
-        stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}", limits=limits)
+        stored = photos.store(data, storage=storage(), subdir=f"products/{product.id}", limits=limits)
     except photos.PhotoError as error:
         form.photo.errors.append(error_message(error.code))
         return _render_edit(product, photo_form=form, status=400)
@@ -245,7 +246,7 @@ def photo_add(product_id: int):
                            width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
     except CatalogError as error:
         db.session.rollback()
-        photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+        photos.remove(storage(), stored.filename, config["PHOTO_THUMB_SIDE"])
         form.photo.errors.append(error_message(error.code))
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
     db.session.commit()
@@ -264,7 +265,7 @@ def photo_delete(product_id: int, photo_id: int):
     except CatalogError:
         abort(404)
     db.session.commit()
-    photos.remove(current_app.config["MEDIA_DIR"], filename, current_app.config["PHOTO_THUMB_SIDE"])
+    photos.remove(storage(), filename, current_app.config["PHOTO_THUMB_SIDE"])
     flash(_("Photo removed."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
 
