@@ -67,6 +67,8 @@ class Jobs:
         @huey.periodic_task(crontab(minute="*"), name="every_minute")
         def every_minute() -> None:
             self.run_every_minute()
+            # In its own task, so that a long PDF build never delays the next minute's mails.
+            build_catalog_pdfs()
 
         @huey.periodic_task(crontab(**LAPSE_AT_UTC), name="lapse_certificates")
         def lapse_certificates() -> None:
@@ -77,6 +79,7 @@ class Jobs:
             self.run_daily()
 
         @huey.task(name="build_catalog_pdfs")
+        @huey.lock_task("build_catalog_pdfs")
         def build_catalog_pdfs() -> None:
             self.run_catalog_pdfs()
 
@@ -102,15 +105,14 @@ class Jobs:
     # --- the jobs themselves (also run once each by `worker --burst`) -------------------------
 
     def run_every_minute(self) -> dict:
-        """Deliver due mails, expire unpaid orders, rebuild catalog PDFs if the catalog changed."""
+        """Deliver due mails and expire unpaid orders."""
         from shop.outbox.delivery import sweep
         mails = sweep(self.app)
         with self.app.app_context():
             from shop.orders.services import expire_orders
             expired = expire_orders(db.session, utcnow())
             db.session.commit()
-        pdfs = self.run_catalog_pdfs()
-        return {"mails": mails, "orders_expired": expired, "pdfs_built": pdfs}
+        return {"mails": mails, "orders_expired": expired}
 
     def run_lapse_certificates(self) -> int:
         with self.app.app_context():
@@ -136,13 +138,15 @@ class Jobs:
         return {"reminders": reminders, "carts_forgotten": carts}
 
     def run_catalog_pdfs(self) -> int:
+        """The province's catalog in each locale, rebuilt when the catalog changed. A sales point's
+        catalog is built on its first request and then kept the same way."""
         from shop.showroom.pdf_cache import build_missing
-        return build_missing(self.app)
+        return build_missing(self.app, sales_points=False)
 
     def burst(self) -> dict:
         """Every job once, then whatever messages wait in the queue; nothing is sent twice."""
         summary = {"lapsed": self.run_lapse_certificates(), "daily": self.run_daily(),
-                   "minute": self.run_every_minute()}
+                   "minute": self.run_every_minute(), "pdfs_built": self.run_catalog_pdfs()}
         drained = 0
         if not self.huey.immediate:
             while (task := self.huey.dequeue()) is not None:

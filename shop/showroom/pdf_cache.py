@@ -84,16 +84,16 @@ def _forget_older(session, key: str) -> None:
         session.rollback()
 
 
-def build_missing(app: Flask) -> int:
+def build_missing(app: Flask, *, locales: tuple[str, ...] | None = None, sales_points: bool = True) -> int:
     """Build every plain catalog (each locale; the province and each sales point) that is out of date."""
     from shop.catalog.services import CatalogFilters
     from shop.templating import today
     built = 0
     with app.app_context():
-        points = [None, *db.session.scalars(select(SalesPoint).order_by(SalesPoint.id))]
+        points = [None, *(db.session.scalars(select(SalesPoint).order_by(SalesPoint.id)) if sales_points else ())]
         day = today()
         fingerprint = catalog_fingerprint(db.session, day)
-        for locale in app.config["LOCALES"]:
+        for locale in locales or app.config["LOCALES"]:
             for point in points:
                 key = pdf_key(locale, point.slug if point else None, "", fingerprint)
                 if storage().exists(key):

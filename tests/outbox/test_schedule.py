@@ -81,6 +81,7 @@ def test_lapsing_runs_at_five_past_midnight_in_vietnam(app):
     utc = local.astimezone(timezone.utc).replace(tzinfo=None)
     due = lambda moment: sorted(task.name for task in huey.read_periodic(moment))  # noqa: E731
     assert due(utc) == ["every_minute", "lapse_certificates"]
+    assert due(utc + timedelta(minutes=10)) == ["daily", "every_minute"]  # reminders and carts at 00:15
     assert due(utc + timedelta(minutes=1)) == ["every_minute"]
 
 
