@@ -123,6 +123,16 @@ class Config:
     JOBS_IMMEDIATE = False
     # /metrics answers loopback, or any client that sends "Authorization: Bearer <METRICS_TOKEN>".
     METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    # Behind a proxy: how many X-Forwarded-For / -Proto / -Host hops to trust (nginx in front: 1).
+    PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 0)
+    PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 0)
+    PROXY_FIX_X_HOST = _int("PROXY_FIX_X_HOST", 0)
+    PROXY_FIX_X_PORT = _int("PROXY_FIX_X_PORT", 0)
+    PROXY_FIX_X_PREFIX = _int("PROXY_FIX_X_PREFIX", 0)
+    # One JSON object per log line, with the request id (production's default).
+    LOG_JSON = os.environ.get("LOG_JSON", "0") == "1"
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    DATABASE_CONNECT_TIMEOUT = _int("DATABASE_CONNECT_TIMEOUT", 5)
 
 
 class DevelopmentConfig(Config):
@@ -147,6 +157,11 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    LOG_JSON = os.environ.get("LOG_JSON", "1") == "1"
+    # nginx in front (deploy/nginx/ocop-shop.conf) sets these headers; set 0 to run without a proxy.
+    PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 1)
+    PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 1)
+    PROXY_FIX_X_HOST = _int("PROXY_FIX_X_HOST", 1)
 
     @classmethod
     def check(cls) -> None:

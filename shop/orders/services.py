@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from shop import metrics
 from shop.cart import services as cart_services
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging, Product, ProductStatus
@@ -281,6 +282,7 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
             log.warning("order: integrity error while placing an order: %s", error.orig)
             raise OrderError("try_again") from error
         raise
+    metrics.order_placed(order.payment_method)
     return order, True
 
 
@@ -389,10 +391,12 @@ def mark_paid(session, payment: Payment, *, amount_vnd: int, actor: str, now: da
     if order.status in (S.CANCELLED, S.REFUNDED) or payment.status != PaymentStatus.PENDING:
         log.warning("payment refused: order %s is %s, payment %s is %s (actor %s, amount %s)",
                     order.code, order.status, payment.id, payment.status, actor, amount_vnd)
+        metrics.payment(payment.method, "refused")
         raise OrderError("not_payable", order_code=order.code, status=order.status)
     if amount_vnd != payment.amount_vnd:
         log.warning("payment refused: order %s expects %s đồng, got %s (actor %s)",
                     order.code, payment.amount_vnd, amount_vnd, actor)
+        metrics.payment(payment.method, "refused")
         raise OrderError("amount_mismatch", order_code=order.code, expected=payment.amount_vnd, got=amount_vnd)
     result = session.execute(
         update(Payment).where(Payment.id == payment.id, Payment.status == PaymentStatus.PENDING)
@@ -400,6 +404,7 @@ def mark_paid(session, payment: Payment, *, amount_vnd: int, actor: str, now: da
                 provider_ref=provider_ref or payment.provider_ref).execution_options(synchronize_session=False))
     if result.rowcount != 1:
         raise OrderError("status_changed")
+    metrics.payment(payment.method, "paid")
     session.expire(payment)
     if order.status == S.PENDING_PAYMENT:
         change_status(session, order, S.CONFIRMED, actor=actor, now=now, note=note or "payment received")
