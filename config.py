@@ -121,6 +121,8 @@ class Config:
     # Jobs: Huey on Redis when REDIS_URL is set, else a SQLite file beside the database.
     JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")
     JOBS_IMMEDIATE = False
+    # The schedule sweeps the outbox every minute; a smaller number adds a sweeper thread.
+    JOBS_SWEEP_SECONDS = float(os.environ.get("JOBS_SWEEP_SECONDS", 60))
     # /metrics answers loopback, or any client that sends "Authorization: Bearer <METRICS_TOKEN>".
     METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
     # Behind a proxy: how many X-Forwarded-For / -Proto / -Host hops to trust (nginx in front: 1).

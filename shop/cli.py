@@ -108,7 +108,27 @@ def worker(burst: bool, workers: int) -> None:
     click.echo(f"worker: {workers} thread(s), queue {type(jobs.huey).__name__}", err=True)
     # A lost queue message (or mails queued while the worker was down) waits for no minute boundary.
     jobs.run_every_minute()
+    sweep_seconds = float(current_app.config.get("JOBS_SWEEP_SECONDS", 60))
+    if sweep_seconds < 60:
+        _start_sweeper(jobs, sweep_seconds)
     consumer.run()
+
+
+def _start_sweeper(jobs, seconds: float) -> None:
+    """Sweep the outbox more often than the minute's schedule (JOBS_SWEEP_SECONDS below 60)."""
+    import logging
+    import threading
+
+    def loop():
+        while True:
+            time.sleep(seconds)
+            try:
+                from shop.outbox.delivery import sweep
+                sweep(jobs.app)
+            except Exception:  # noqa: BLE001 - the database may be down for a while; try again
+                logging.getLogger("shop.jobs").warning("outbox sweep failed", exc_info=True)
+
+    threading.Thread(target=loop, name="outbox-sweeper", daemon=True).start()
 
 
 def _register_domain_commands() -> None:

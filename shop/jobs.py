@@ -39,8 +39,10 @@ def make_huey(app: Flask):
     if config.get("JOBS_IMMEDIATE"):
         return MemoryHuey("ocop-shop", immediate=True, results=False)
     if config.get("REDIS_URL"):
-        return RedisHuey("ocop-shop", url=config["REDIS_URL"], results=False,
-                         socket_connect_timeout=1, socket_timeout=2)
+        import redis
+        # Short connect timeout: with Redis down a commit's doorbell fails fast (the sweep sends the mail).
+        pool = redis.ConnectionPool.from_url(config["REDIS_URL"], socket_connect_timeout=1, socket_timeout=5)
+        return RedisHuey("ocop-shop", connection_pool=pool, results=False)
     path = config.get("JOBS_SQLITE_PATH") or os.path.join(app.instance_path, "jobs.sqlite3")
     return SqliteHuey("ocop-shop", filename=path, results=False)
 
