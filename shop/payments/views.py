@@ -12,7 +12,7 @@ from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
 from shop.payments import stripe_card
-from shop.payments.base import any_method, available_methods
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 
 log = logging.getLogger(__name__)
