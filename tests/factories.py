@@ -19,7 +19,7 @@ def _names(value, default: str) -> dict[str, str]:
     if isinstance(value, dict):
         return value
     text = value or default
-    return {"vi": text, "en": text, "zh": text}
+    return {"vi": text, "en": text, "zh": text, "ko": text}
 
 
 def make_group(session, code: str = "I.5", name=None) -> OcopGroup:
@@ -101,7 +101,7 @@ def make_sales_point(session, *, name: str = "Trung tâm OCOP Hạ Long", carrie
     n = next(_seq)
     point = SalesPoint(slug=slug or f"diem-ocop-{n}", kind="centre",
                        translations=[SalesPointTranslation(locale=l, name=name, address="Hạ Long")
-                                     for l in ("vi", "en", "zh")],
+                                     for l in ("vi", "en", "zh", "ko")],
                        carried=[SalesPointProduct(product_id=p.id, in_stock=True) for p in carries], **overrides)
     session.add(point)
     session.flush()

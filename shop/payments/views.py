@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 bp = Blueprint("payments", __name__)
 
 # Stripe.js speaks these; anything else lets Stripe pick from the browser.
-STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh"}
+# Stripe Elements speaks these of our languages; another falls back to the browser's ("auto").
+STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh", "ko": "ko", "ja": "ja", "th": "th", "fr": "fr", "de": "de"}
 
 
 def _private(response):
