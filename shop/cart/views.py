@@ -9,24 +9,12 @@ from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
-
-MESSAGES = {
-    "unknown_item": _l("This product does not exist."),
-    "unavailable": _l("“%(name)s” is no longer on sale."),
-    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
-    "out_of_stock": _l("“%(name)s” is out of stock."),
-    "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
-    "not_in_cart": _l("This item is no longer in your cart."),
-}
-
-
-def message_for(error: services.CartError) -> str:
-    return str(MESSAGES.get(error.code, MESSAGES["unknown_item"])) % error.params
 
 
 def cart_token() -> str | None:
@@ -69,7 +57,7 @@ def add():
     target = _back(form.next.data)
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(message(services.CartError("bad_quantity", max=_max())), "error")
         return redirect(target, 303)
     cart = services.get_or_create_cart(db.session, cart_token())
     try:
@@ -78,9 +66,9 @@ def add():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            flash(message_for(error), "error")
+            flash(message(error), "error")
             return redirect(target, 303)
-        flash(message_for(error), "warning")
+        flash(message(error), "warning")
     db.session.commit()
     session[SESSION_KEY] = cart.token
     session.permanent = True
@@ -93,7 +81,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(message(services.CartError("bad_quantity", max=_max())), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -101,7 +89,7 @@ def update():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-        flash(message_for(error), "warning" if error.code == "capped" else "error")
+        flash(message(error), "warning" if error.code == "capped" else "error")
     db.session.commit()
     return redirect(url_for("cart.show"), 303)
 
