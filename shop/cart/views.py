@@ -9,15 +9,18 @@ from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
 
+# "unknown_item" and "unavailable" read the same and name nothing: ids are sequential, so a
+# message that named a draft or told a draft from a missing row would let anyone list them.
 MESSAGES = {
-    "unknown_item": _l("This product does not exist."),
-    "unavailable": _l("“%(name)s” is no longer on sale."),
+    "unknown_item": _l("This item is not available."),
+    "unavailable": _l("This item is not available."),
     "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
     "out_of_stock": _l("“%(name)s” is out of stock."),
     "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
@@ -44,14 +47,19 @@ def header_cart():
 
 
 def _back(target: str | None) -> str:
-    # Only a path on this site: never an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("cart.show")
+    # Only a short path on this site: never an open redirect nor an oversized Location.
+    return safe_path(target) or url_for("cart.show")
 
 
 def _max() -> int:
     return current_app.config["CART_MAX_QUANTITY"]
+
+
+def _form_error(form: CartLineForm) -> str:
+    """The one message for a refused cart form: the item, else the quantity."""
+    if form.packaging_id.errors:
+        return message_for(services.CartError("unknown_item"))
+    return message_for(services.CartError("bad_quantity", max=_max()))
 
 
 @bp.get("/cart")
@@ -69,7 +77,7 @@ def add():
     target = _back(form.next.data)
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form), "error")
         return redirect(target, 303)
     cart = services.get_or_create_cart(db.session, cart_token())
     try:
@@ -93,7 +101,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form) if cart is not None else message_for(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -109,10 +117,13 @@ def update():
 @bp.post("/cart/remove")
 def remove():
     """Take a line out of the cart."""
-    raw = request.form.get("packaging_id", "")
+    try:
+        packaging_id = parse_int(request.form.get("packaging_id", ""), low=1, high=MAX_ID)
+    except NumberError:
+        packaging_id = None
     cart = services.get_cart(db.session, cart_token())
-    if cart is not None and raw.isdigit() and len(raw) < 12:
-        services.remove_item(db.session, cart, int(raw))
+    if cart is not None and packaging_id is not None:
+        services.remove_item(db.session, cart, packaging_id)
         db.session.commit()
         flash(_("The item was removed from your cart."), "success")
     return redirect(url_for("cart.show"), 303)
