@@ -26,7 +26,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, templating, web
+    from shop import cache_pages, errors, security, templating, web
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
@@ -52,6 +52,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     templating.install(app)
     errors.install(app)
     cache_pages.install(app)
+    security.install(app)
 
     csrf.init_app(app)
     cache_pages.use_placeholder_tokens(app)
