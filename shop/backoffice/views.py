@@ -309,8 +309,15 @@ def certificate_new():
                 db.session.rollback()
                 form.decision_number.errors.append(error_message(error.code))
             else:
+                kept = catalog.newer_awards_kept(db.session, certificate)
                 db.session.commit()
                 flash(_("Certificate %(number)s recorded.", number=certificate.decision_number))
+                for award, current in kept:
+                    flash(_("%(product)s keeps its newer certificate %(number)s of %(date)s as the current one; "
+                            "this older decision is kept as history.",
+                            product=translated(award.product, "name").text,
+                            number=current.certificate.decision_number,
+                            date=fdate(current.certificate.decision_date)), "warning")
                 return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
     return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
         400 if form.is_submitted() else 200
