@@ -22,13 +22,15 @@ _TRY_AGAIN = _l("That did not work. Please check the form and try again.")
 MESSAGES = {
     PUBLIC: {
         # cart
-        "cart.unknown_item": _l("This product does not exist."),
-        "cart.unavailable": _l("“%(name)s” is no longer on sale."),
+        # "unknown_item" and "unavailable" read the same and name nothing: ids are sequential, so a
+        # message that named a draft or told a draft from a missing row would let anyone list them.
+        "cart.unknown_item": _l("This item is not available."),
+        "cart.unavailable": _l("This item is not available."),
         "cart.bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
         "cart.out_of_stock": _l("“%(name)s” is out of stock."),
         "cart.capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
         "cart.not_in_cart": _l("This item is no longer in your cart."),
-        "cart.*": _l("This product does not exist."),
+        "cart.*": _l("This item is not available."),
         # checkout and the buyer's order
         "order.empty_cart": _l("Your cart is empty."),
         "order.unknown_item": _l("Your cart holds a product that does not exist; please review your cart."),

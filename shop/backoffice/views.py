@@ -22,6 +22,7 @@ from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.inputs import query_int
 from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import send_mail
@@ -285,8 +286,15 @@ def certificate_new():
                 db.session.rollback()
                 form.decision_number.errors.append(message(error, OFFICE))
             else:
+                kept = catalog.newer_awards_kept(db.session, certificate)
                 db.session.commit()
                 flash(_("Certificate %(number)s recorded.", number=certificate.decision_number))
+                for award, current in kept:
+                    flash(_("%(product)s keeps its newer certificate %(number)s of %(date)s as the current one; "
+                            "this older decision is kept as history.",
+                            product=translated(award.product, "name").text,
+                            number=current.certificate.decision_number,
+                            date=fdate(current.certificate.decision_date)), "warning")
                 return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
     return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
         400 if form.is_submitted() else 200
@@ -513,11 +521,9 @@ def _actor() -> str:
 def order_list():
     """Orders, newest first, filtered by status, producer, payment method and dates, a page at a time."""
     query = _order_query()
-    raw_page = request.args.get("page", "1")
-    if not raw_page.isdigit() or not 0 < int(raw_page) < 100_000:
-        raise bad_request(_("The page number is not valid."))
+    page = query_int(request.args, "page", low=1, high=99_999, default=1)
     found = orders_admin.search_orders(db.session, query, tz=current_app.config["BABEL_DEFAULT_TIMEZONE"],
-                                       page=int(raw_page))
+                                       page=page)
     filters = {name: request.args.get(name, "") for name in ORDER_FILTER_FIELDS}
     return render_template("backoffice/orders.html", found=found, filters=filters, statuses=ORDER_STATUSES,
                            producers=producers.list_producers(db.session, locale=current_user.locale),

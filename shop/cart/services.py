@@ -124,7 +124,8 @@ def _buyable_packaging(session, packaging_id) -> Packaging:
         raise CartError("unknown_item")
     product = session.get(Product, packaging.product_id)
     if not packaging.active or product.status != ProductStatus.PUBLISHED:
-        raise CartError("unavailable", name=translated(product, "name").text)
+        # No name: the visitor may be probing ids of drafts it could never see.
+        raise CartError("unavailable")
     return packaging
 
 

@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
 from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
-
 
 def cart_token() -> str | None:
     return session.get(SESSION_KEY)
@@ -32,14 +31,19 @@ def header_cart():
 
 
 def _back(target: str | None) -> str:
-    # Only a path on this site: never an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("cart.show")
+    # Only a short path on this site: never an open redirect nor an oversized Location.
+    return safe_path(target) or url_for("cart.show")
 
 
 def _max() -> int:
     return current_app.config["CART_MAX_QUANTITY"]
+
+
+def _form_error(form: CartLineForm) -> str:
+    """The one message for a refused cart form: the item, else the quantity."""
+    if form.packaging_id.errors:
+        return message(services.CartError("unknown_item"))
+    return message(services.CartError("bad_quantity", max=_max()))
 
 
 @bp.get("/cart")
@@ -57,7 +61,7 @@ def add():
     target = _back(form.next.data)
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(message(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form), "error")
         return redirect(target, 303)
     cart = services.get_or_create_cart(db.session, cart_token())
     try:
@@ -81,7 +85,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(message(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -97,10 +101,13 @@ def update():
 @bp.post("/cart/remove")
 def remove():
     """Take a line out of the cart."""
-    raw = request.form.get("packaging_id", "")
+    try:
+        packaging_id = parse_int(request.form.get("packaging_id", ""), low=1, high=MAX_ID)
+    except NumberError:
+        packaging_id = None
     cart = services.get_cart(db.session, cart_token())
-    if cart is not None and raw.isdigit() and len(raw) < 12:
-        services.remove_item(db.session, cart, int(raw))
+    if cart is not None and packaging_id is not None:
+        services.remove_item(db.session, cart, packaging_id)
         db.session.commit()
         flash(_("The item was removed from your cart."), "success")
     return redirect(url_for("cart.show"), 303)

@@ -224,13 +224,48 @@ def record_certificate(session, *, decision_number: str, decision_date: date, au
                               status=CertificateStatus.VALID)
     session.add(certificate)
     for product, stars, score, kind in awards:
-        for previous in session.scalars(select(CertifiedProduct).where(
-                CertifiedProduct.product_id == product.id, CertifiedProduct.is_current.is_(True))):
-            previous.is_current = False
         session.add(CertifiedProduct(certificate=certificate, product_id=product.id, stars=stars,
-                                     score=score, kind=kind, is_current=True, code=new_code("C")))
+                                     score=score, kind=kind, is_current=False, code=new_code("C")))
     session.flush()
+    # An older decision recorded late (a paper file typed in) must not unseat a newer one.
+    for product, _stars, _score, _kind in awards:
+        refresh_current_award(session, product.id)
     return certificate
+
+
+def _award_rank(award: CertifiedProduct) -> tuple:
+    # Not revoked first, then the latest decision, then the one recorded last (same-day decisions).
+    certificate = award.certificate
+    return (certificate.status != CertificateStatus.REVOKED, certificate.decision_date, certificate.id, award.id)
+
+
+def refresh_current_award(session, product_id: int) -> CertifiedProduct | None:
+    """Flag the product's current award: the one with the latest decision date among those not revoked
+    (when every one is revoked, the latest, so that the product still reads 'revoked')."""
+    awards = list(session.scalars(select(CertifiedProduct).where(CertifiedProduct.product_id == product_id)))
+    current = max(awards, key=_award_rank) if awards else None
+    for award in awards:
+        if award.is_current != (award is current):
+            award.is_current = award is current
+    session.flush()
+    product = session.get(Product, product_id)
+    if product is not None:
+        session.expire(product, ["current_award"])
+    return current
+
+
+def newer_awards_kept(session, certificate: Certificate) -> list[tuple[CertifiedProduct, CertifiedProduct]]:
+    """(this certificate's award, the product's current award) for every product of the certificate whose
+    current award is another one: what the office is told after recording an older decision."""
+    kept = []
+    for award in certificate.awards:
+        if award.is_current:
+            continue
+        current = session.scalar(select(CertifiedProduct).where(CertifiedProduct.product_id == award.product_id,
+                                                                CertifiedProduct.is_current.is_(True)))
+        if current is not None:
+            kept.append((award, current))
+    return kept
 
 
 def expire_certificates(session, today: date) -> int:

@@ -14,6 +14,7 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.inputs import query_int
 from shop.i18n import locales
 from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
@@ -260,10 +261,7 @@ def product_submit(product_id: int):
 
 
 def _page_arg() -> int:
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 0 < int(raw) < 100_000:
-        raise bad_request(_("The page number is not valid."))
-    return int(raw)
+    return query_int(request.args, "page", low=1, high=99_999, default=1)
 
 
 @bp.get("/orders")
