@@ -78,7 +78,8 @@ def all_methods() -> list[PaymentMethod]:
     from shop.payments.bank_transfer import BankTransfer
     from shop.payments.cod import CashOnDelivery
     from shop.payments.stripe_card import StripeCard
-    return [CashOnDelivery(), BankTransfer(), StripeCard()]
+    from shop.payments.vnpay import Vnpay
+    return [CashOnDelivery(), BankTransfer(), Vnpay(), StripeCard()]
 
 
 def available_methods(config: Mapping) -> list[PaymentMethod]:
