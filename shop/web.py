@@ -78,10 +78,11 @@ def _ensure_renditions(media_dir: str, original: str, wanted: str) -> None:
 def photo_sources(photo) -> dict[str, str]:
     """src, and srcset strings for WebP and AVIF, of a stored photo (renditions narrower than it)."""
     src = url_for("web.media", filename=photo.filename)
-    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w < photo.width]
+    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w <= photo.width]
     if not widths or not photo.filename.endswith(".webp"):
         return {"src": src, "webp": "", "avif": ""}
-    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w" for w in widths]
+    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w"
+            for w in widths if w < photo.width]
     webp.append(f"{src} {photo.width}w")
     avif = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w, 'avif'))} {w}w"
             for w in widths] if photos.avif_supported() else []

@@ -123,13 +123,16 @@ def rendition_name(filename: str, width: int, ext: str = "webp") -> str:
 def write_renditions(image: Image.Image, path: str) -> list[int]:
     """Write the narrower WebP (and AVIF, where Pillow can) copies beside path; returns their widths.
 
-    Only widths narrower than the image are written: the original is the widest source."""
+    WebP copies are written for widths narrower than the image (the original is the widest WebP);
+    AVIF copies also at the image's own width when it is one of RENDITION_WIDTHS."""
     written = []
     for width in RENDITION_WIDTHS:
-        if width >= image.width:
+        if width > image.width:
             continue
-        copy = image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
-        copy.save(rendition_name(path, width, "webp"), "WEBP", quality=80, method=4)
+        copy = image if width == image.width else image.resize(
+            (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+        if width < image.width:
+            copy.save(rendition_name(path, width, "webp"), "WEBP", quality=80, method=4)
         if avif_supported():
             copy.save(rendition_name(path, width, "avif"), "AVIF", quality=60, speed=8)
         written.append(width)
