@@ -29,14 +29,16 @@ class Config:
     MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE_DIR / "media"))
 
     # Locales: adding one is a line here plus a catalog under translations/.
-    LOCALES = ("vi", "en", "zh")
+    LOCALES = ("vi", "en", "zh", "ko")
     DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     # Approximate rates shown to foreign visitors; never charged.
-    APPROX_RATES = {"USD": 26_300, "CNY": 3_650}
+    APPROX_RATES = {"USD": 26_300, "CNY": 3_650, "KRW": 18}
+    # The currency each locale's visitors think in (none: only đồng is shown).
+    APPROX_CURRENCY = {"en": "USD", "zh": "CNY", "ko": "KRW"}
 
     CATALOG_PAGE_SIZE = 24
     SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
@@ -60,6 +62,8 @@ class Config:
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
 
+    # Strict-Transport-Security max-age; only the production config sends it (behind TLS).
+    HSTS_SECONDS = 0
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
@@ -130,6 +134,7 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
     PREFERRED_URL_SCHEME = "https"
 
     @classmethod

@@ -59,7 +59,8 @@ def verify_form():
         if code:
             return redirect(url_for("showroom.verify", code=code), code=303)
         error = _("A code has 2 to 16 letters and digits, as printed under the QR code on the label.")
-    return render_template("showroom/verify_form.html", error=error, code=raw or ""), 400 if error else 200
+    # What was typed goes back into the field, cut to a code's length (never a 100,000-character echo).
+    return render_template("showroom/verify_form.html", error=error, code=(raw or "")[:40]), 400 if error else 200
 
 
 @bp.get("/<locale>/verify/<code>")
@@ -159,7 +160,7 @@ def catalog_pdf():
 
 @bp.get("/<locale>/labels.pdf")
 def labels_pdf():
-    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in vi, en and zh, price, stars, QR."""
+    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in every language, price, stars, QR."""
     point = _point_from_args()
     raw_codes = request.args.get("products", "").strip()
     codes = None
@@ -174,7 +175,11 @@ def labels_pdf():
                                            today=day, sales_point_id=point.id if point else None, codes=codes)
     labels = []
     for product in products:
-        names = {code: translated(product, "name", code).text for code in current_app.config["LOCALES"]}
+        names = {}
+        for code in current_app.config["LOCALES"]:
+            name = translated(product, "name", code)
+            if not name.fallback and name.text not in names.values():
+                names[code] = name.text
         for packaging in product.packagings:
             if packaging.active:
                 sizes = []
