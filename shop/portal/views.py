@@ -89,9 +89,11 @@ def _group_choices():
 def dashboard():
     """The producer's listings with their status and each language's completeness."""
     products = listings.own_products(db.session, _producer_id())
+    revisions = listings.open_revisions(db.session, [p.id for p in products])
     return render_template("portal/dashboard.html", products=products, locales=locales(),
-                           language_names=LANGUAGE_NAMES,
-                           completeness={p.id: listings.completeness(p, locales()) for p in products},
+                           language_names=LANGUAGE_NAMES, revisions=revisions,
+                           completeness={p.id: listings.completeness(p, locales(), revisions.get(p.id))
+                                         for p in products},
                            rejections=listings.latest_rejections(db.session, [p.id for p in products]),
                            producer=db.session.get(Producer, _producer_id()))
 
@@ -141,17 +143,29 @@ def product_new():
                            fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES)
 
 
+class _Texts:
+    """A revision's texts of one locale, shaped like a translation row for fill_texts."""
+
+    def __init__(self, locale: str, values: dict):
+        self.locale = locale
+        for f in listings.TEXT_FIELDS:
+            setattr(self, f, values.get(f, ""))
+
+
 def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200):
+    revision = listings.open_revision(db.session, product.id)
     if form is None:
-        form = _listing_form_class()(group=product.group_id)
-        fill_texts(form, product.translations, listings.TEXT_FIELDS)
+        content = revision.content if revision is not None and revision.content.get("texts") else None
+        form = _listing_form_class()(group=content["group_id"] if content else product.group_id)
+        fill_texts(form, [_Texts(l, v) for l, v in content["texts"].items()] if content else product.translations,
+                   listings.TEXT_FIELDS)
     form.group.choices = _group_choices()
     return render_template(
         "portal/product_edit.html", product=product, form=form,
         packaging_form=packaging_form or PackagingForm(formdata=None),
         photo_form=photo_form or PhotoForm(formdata=None), action_form=EmptyForm(formdata=None),
         update_forms={p.id: PackagingUpdateForm(formdata=None, obj=p) for p in product.packagings},
-        completeness=listings.completeness(product, locales()), locales=locales(),
+        completeness=listings.completeness(product, locales(), revision), locales=locales(), revision=revision,
         fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES,
         review=listings.latest_review(db.session, product.id),
         thumb_side=current_app.config["PHOTO_THUMB_SIDE"]), status
@@ -159,7 +173,7 @@ def _render_edit(product, form=None, packaging_form=None, photo_form=None, statu
 
 @bp.route("/products/<int:product_id>", methods=["GET", "POST"])
 def product_edit(product_id: int):
-    """Edit a listing's group and texts; a published listing goes back for review."""
+    """Edit a listing's group and texts; a published listing's edits wait as a revision while it stays on sale."""
     product = _own_product(product_id)
     form = _listing_form_class()()
     form.group.choices = _group_choices()
@@ -167,13 +181,14 @@ def product_edit(product_id: int):
         was_published = product.status == ProductStatus.PUBLISHED
         try:
             listings.update_listing(db.session, _producer_id(), product_id, group_id=form.group.data,
-                                    texts=texts_of(form, listings.TEXT_FIELDS, locales()))
+                                    texts=texts_of(form, listings.TEXT_FIELDS, locales()), now=utcnow())
         except CatalogError as error:
             db.session.rollback()
             flash(error_message(error.code))
             return _render_edit(_own_product(product_id), form, status=400)
         db.session.commit()
-        flash(_("Saved. The OCOP office will review the changes before they are shown again.") if was_published
+        flash(_("Saved. The published version stays on sale; the OCOP office reviews your changes "
+                "and the shop shows them once approved. We mail you the decision.") if was_published
               else _("Saved."))
         return redirect(url_for("portal.product_edit", product_id=product_id))
     if form.is_submitted():
@@ -210,9 +225,9 @@ def packaging_update(product_id: int, packaging_id: int):
         flash(_("Check the price and the stock: whole numbers, the price above zero."))
         return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
     try:
-        listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
-                                  price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
-                                  active=form.active.data)
+        held = listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
+                                         price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
+                                         active=form.active.data, now=utcnow())
     except CatalogError as error:
         db.session.rollback()
         if error.code == "not_found":
@@ -220,7 +235,8 @@ def packaging_update(product_id: int, packaging_id: int):
         flash(error_message(error.code))
     else:
         db.session.commit()
-        flash(_("Packaging saved."))
+        flash(_("Saved. The new price is a large change: it waits for the OCOP office, the stock is saved.")
+              if held else _("Packaging saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
 
 
