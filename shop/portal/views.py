@@ -330,14 +330,43 @@ def _line_form(lines, bound: bool):
     form.status.choices = options((s.value, LINE_STATUSES[s]) for s in (LineStatus.PREPARING, LineStatus.SHIPPED))
     if not bound:
         form.lines.data = [line.id for line in lines if line.fulfilment_status != LineStatus.SHIPPED]
+        form.status.data = fulfilment.next_line_status(lines).value
     return form
 
 
+def _cash(order, lines, payment) -> int:
+    return fulfilment.cash_to_collect(order, lines, order.payment_method,
+                                      paid=payment is not None and payment.status == "paid")
+
+
 def _render_order(order, lines, form, status=200):
-    return render_template("portal/order.html", order=order, lines=lines, form=form,
-                           payment=payment_of(db.session, order),
+    payment = payment_of(db.session, order)
+    return render_template("portal/order.html", order=order, lines=lines, form=form, payment=payment,
+                           cash=_cash(order, lines, payment),
                            can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
                            and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
+
+
+@bp.get("/orders/<int:order_id>/packing-slip.pdf")
+def packing_slip(order_id: int):
+    """A printable packing slip (PDF, in Vietnamese) of this producer's part of an order."""
+    from flask_babel import force_locale
+
+    from shop.showroom import pdf
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    payment = payment_of(db.session, order)
+    with force_locale("vi"):
+        html = render_template("portal/packing_slip.html", order=order, lines=lines,
+                               producer=db.session.get(Producer, _producer_id()),
+                               cash=_cash(order, lines, payment), slip_locale="vi")
+    body = pdf.render(html, allowed_dirs=[current_app.config["MEDIA_DIR"]])
+    response = current_app.response_class(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="phieu-dong-goi-{order.code}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/orders/<int:order_id>")
@@ -370,6 +399,11 @@ def order_lines_mark(order_id: int):
         flash(error_message(error.code))
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
     db.session.commit()
+    if form.status.data == LineStatus.SHIPPED:
+        from shop.orders import mail
+        marked = [line for line in lines if line.id in set(form.lines.data)]
+        mail.send_quietly([mail.line_progress(order, marked, config=current_app.config)],
+                          f"the shipping notice of order {order.code}")
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:
