@@ -3,7 +3,7 @@ packing slip, notices to the producer's portal users, the buyer told when a line
 from datetime import datetime, timezone
 
 from shop.cart.services import CartItem
-from shop.orders import services
+from shop.orders import placement
 from shop.orders.models import Order
 from tests.conftest import form_token, login, visible_text
 from tests.factories import make_checkout, make_producer, make_product, make_user, order_settings
@@ -13,7 +13,7 @@ NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 def _order(app, db, *producers_products, **checkout):
     items = [CartItem(p.packagings[0].id, 2) for p in producers_products]
-    order = services.place_order(db.session, items, make_checkout(**checkout), locale="vi", now=NOW,
+    order = placement.place_order(db.session, items, make_checkout(**checkout), locale="vi", now=NOW,
                                  settings=order_settings(app))
     db.session.commit()
     return order
