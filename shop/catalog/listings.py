@@ -286,6 +286,22 @@ def remove_photo(session, producer_id: int, product_id: int, photo_id: int) -> s
     return photo.filename
 
 
+def move_photo(session, producer_id: int, product_id: int, photo_id: int, to: str) -> None:
+    """Put a photo first (the cover), or one place earlier or later; positions are renumbered 0..n-1."""
+    product = get_own_product(session, producer_id, product_id)
+    ordered = sorted(product.photos, key=lambda p: (p.position, p.id))
+    photo = next((p for p in ordered if p.id == photo_id), None)
+    if photo is None:
+        raise CatalogError("not_found")
+    index = ordered.index(photo)
+    ordered.pop(index)
+    target = {"cover": 0, "earlier": max(0, index - 1), "later": min(len(ordered), index + 1)}[to]
+    ordered.insert(target, photo)
+    for position, p in enumerate(ordered):
+        p.position = position
+    _photos_changed(session, product)
+
+
 def submit_for_review(session, producer_id: int, product_id: int) -> Product:
     """Send a draft to the OCOP office: it needs a Vietnamese name, a packaging and a photo."""
     product = get_own_product(session, producer_id, product_id)

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import MultipleFileField
 from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from wtforms.widgets import CheckboxInput, ListWidget
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import URL, StopValidation, DataRequired, Length, NumberRange, Optional, Regexp
 
 from shop import labels
+from shop.money import parse_whole_amount
 from shop.catalog.listings import MAX_PRICE_VND, MAX_STOCK
 from shop.catalog.models import Container, Unit
 
@@ -19,8 +20,8 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 FIELD_LABELS = {
     "name": _l("Name"),
     "summary": _l("Summary (one or two sentences)"),
-    "description": _l("Description (Markdown)"),
-    "story": _l("Story (Markdown)"),
+    "description": _l("Description"),
+    "story": _l("Story"),
     "address": _l("Address"),
     "venue": _l("Venue"),
 }
@@ -70,12 +71,42 @@ class ProfileBase(FlaskForm):
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
 
 
+class AmountField(IntegerField):
+    """A whole number as Vietnamese write it: "280.000", "280,000", "280 000" or "280000 ₫".
+
+    Shown as text with a numeric keyboard (inputmode), since a number input refuses "280.000".
+    """
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "numeric", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def __call__(self, **kwargs):
+        kwargs.setdefault("type", "text")
+        kwargs.pop("min", None)
+        return super().__call__(**kwargs)
+
+    def pre_validate(self, form):
+        # Keep "write a whole number" rather than let DataRequired replace it with "required".
+        if self.process_errors:
+            raise StopValidation()
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not (valuelist[0] or "").strip():
+            self.data = None
+            return
+        self.data = parse_whole_amount(valuelist[0])
+        if self.data is None:
+            self.raw_data = valuelist
+            raise ValueError(_l("Write a whole number, for example 280.000."))
+
+
 class PackagingForm(FlaskForm):
     container = SelectField(_l("Container"))
-    quantity = IntegerField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
+    quantity = AmountField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
     unit = SelectField(_l("Unit"))
-    price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = IntegerField(_l("Stock"), default=0, validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
+    stock = AmountField(_l("Stock"), default=0, validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,13 +115,13 @@ class PackagingForm(FlaskForm):
 
 
 class PackagingUpdateForm(FlaskForm):
-    price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = IntegerField(_l("Stock"), validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
+    stock = AmountField(_l("Stock"), validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
     active = BooleanField(_l("On sale"))
 
 
 class PhotoForm(FlaskForm):
-    photo = FileField(_l("Photo (JPEG, PNG or WebP)"), validators=[FileRequired()])
+    photo = MultipleFileField(_l("Photos (JPEG, PNG or WebP; several at once)"), render_kw={"accept": "image/*", "data-preview": "photo-previews"})
 
 
 class LineFulfilmentForm(FlaskForm):

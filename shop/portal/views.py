@@ -115,7 +115,7 @@ def profile():
                 texts=texts_of(form, PROFILE_FIELDS, locales()))
         except producers.ProducerError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(error_message(error.code), "error")
         else:
             db.session.commit()
             flash(_("Your profile is saved."))
@@ -153,7 +153,7 @@ class _Texts:
             setattr(self, f, values.get(f, ""))
 
 
-def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200):
+def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200, packaging_errors=None):
     revision = listings.open_revision(db.session, product.id)
     if form is None:
         content = revision.content if revision is not None and revision.content.get("texts") else None
@@ -165,7 +165,10 @@ def _render_edit(product, form=None, packaging_form=None, photo_form=None, statu
         "portal/product_edit.html", product=product, form=form,
         packaging_form=packaging_form or PackagingForm(formdata=None),
         photo_form=photo_form or PhotoForm(formdata=None), action_form=EmptyForm(formdata=None),
-        update_forms={p.id: PackagingUpdateForm(formdata=None, obj=p) for p in product.packagings},
+        update_forms={p.id: (packaging_errors or {}).get(p.id) or PackagingUpdateForm(formdata=None, obj=p,
+                                                                                         prefix=f"p{p.id}")
+                      for p in product.packagings},
+        checklist=listings.checklist(product),
         completeness=listings.completeness(product, locales(), revision), locales=locales(), revision=revision,
         fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES,
         review=listings.latest_review(db.session, product.id),
@@ -185,7 +188,7 @@ def product_edit(product_id: int):
                                     texts=texts_of(form, listings.TEXT_FIELDS, locales()), now=utcnow())
         except CatalogError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(error_message(error.code), "error")
             return _render_edit(_own_product(product_id), form, status=400)
         db.session.commit()
         flash(_("Saved. The published version stays on sale; the OCOP office reviews your changes "
@@ -210,10 +213,40 @@ def packaging_add(product_id: int):
                                stock=form.stock.data or 0)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(error_message(error.code), "error")
         return _render_edit(_own_product(product_id), packaging_form=form, status=400)
     db.session.commit()
     flash(_("Packaging added."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
+
+
+@bp.post("/products/<int:product_id>/packagings/save")
+def packagings_save(product_id: int):
+    """Save the price, stock and sale state of every packaging at once (all or none)."""
+    product = _own_product(product_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    rows, forms, bad = {}, {}, False
+    for packaging in product.packagings:
+        form = forms[packaging.id] = PackagingUpdateForm(prefix=f"p{packaging.id}", meta={"csrf": False})
+        form.validate()
+        if form.price_vnd.errors or form.stock.errors:
+            bad = True
+            continue
+        rows[packaging.id] = (form.price_vnd.data, form.stock.data or 0, form.active.data)
+    if bad:
+        # Everything typed stays in the form, the good rows too.
+        flash(_("Nothing was saved: check the highlighted price or stock."), "error")
+        return _render_edit(product, status=400, packaging_errors=forms)
+    try:
+        held = listings.update_packagings(db.session, _producer_id(), product_id, rows, now=utcnow())
+    except CatalogError as error:
+        db.session.rollback()
+        flash(error_message(error.code), "error")
+        return _render_edit(_own_product(product_id), status=400)
+    db.session.commit()
+    flash(_("Saved. A large price change waits for the OCOP office; the rest is live.") if held
+          else _("Prices and stock saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
 
 
@@ -223,7 +256,7 @@ def packaging_update(product_id: int, packaging_id: int):
     _own_product(product_id)
     form = PackagingUpdateForm()
     if not form.validate_on_submit():
-        flash(_("Check the price and the stock: whole numbers, the price above zero."))
+        flash(_("Check the price and the stock: whole numbers, the price above zero."), "error")
         return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
     try:
         held = listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
@@ -233,7 +266,7 @@ def packaging_update(product_id: int, packaging_id: int):
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(error_message(error.code), "error")
     else:
         db.session.commit()
         flash(_("Saved. The new price is a large change: it waits for the OCOP office, the stock is saved.")
@@ -243,30 +276,54 @@ def packaging_update(product_id: int, packaging_id: int):
 
 @bp.post("/products/<int:product_id>/photos")
 def photo_add(product_id: int):
-    """Upload a photo: checked by its content, re-encoded as WebP without metadata."""
+    """Upload one or several photos: each checked by its content, re-encoded as WebP without metadata."""
     product = _own_product(product_id)
     form = PhotoForm()
-    if not form.validate_on_submit():
+    files = [f for f in (form.photo.data or []) if getattr(f, "filename", "")] if form.validate_on_submit() else []
+    if not files:
+        form.photo.errors = list(form.photo.errors) + [_("Choose at least one photo.")]
         return _render_edit(product, photo_form=form, status=400)
     config = current_app.config
     limits = photos.PhotoLimits(config["UPLOAD_MAX_BYTES"], config["UPLOAD_MAX_PIXELS"],
                                 config["PHOTO_MAX_SIDE"], config["PHOTO_THUMB_SIDE"])
+    stored_files = []
     try:
-        data = photos.read_limited(form.photo.data.stream, limits.max_bytes)
-        stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}", limits=limits)
-    except photos.PhotoError as error:
-        form.photo.errors.append(error_message(error.code))
-        return _render_edit(product, photo_form=form, status=400)
-    try:
-        listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
-                           width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
-    except CatalogError as error:
+        for upload in files:
+            try:
+                data = photos.read_limited(upload.stream, limits.max_bytes)
+                stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}",
+                                      limits=limits)
+            except photos.PhotoError as error:
+                form.photo.errors = [f"{upload.filename}: {error_message(error.code)}"]
+                raise
+            stored_files.append(stored)
+            listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
+                               width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
+    except (photos.PhotoError, CatalogError) as error:
+        # All or none: a bad file among several keeps none of them.
         db.session.rollback()
-        photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
-        form.photo.errors.append(error_message(error.code))
+        for stored in stored_files:
+            photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+        if isinstance(error, CatalogError):
+            form.photo.errors = [error_message(error.code)]
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
     db.session.commit()
-    flash(_("Photo added."))
+    flash(_("Photo added.") if len(files) == 1 else _("%(n)d photos added.", n=len(files)))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/move")
+def photo_move(product_id: int, photo_id: int):
+    """Make a photo the cover (first), or move it one place earlier or later."""
+    _own_product(product_id)
+    if not EmptyForm().validate_on_submit() or request.form.get("to") not in ("cover", "earlier", "later"):
+        abort(400)
+    try:
+        listings.move_photo(db.session, _producer_id(), product_id, photo_id, request.form["to"])
+    except CatalogError:
+        abort(404)
+    db.session.commit()
+    flash(_("Photo order saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
 
 
@@ -296,7 +353,7 @@ def product_submit(product_id: int):
         listings.submit_for_review(db.session, _producer_id(), product_id)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(error_message(error.code), "error")
     else:
         db.session.commit()
         flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
@@ -397,7 +454,7 @@ def order_lines_mark(order_id: int):
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(error_message(error.code), "error")
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
     db.session.commit()
     if form.status.data == LineStatus.SHIPPED:
