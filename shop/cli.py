@@ -47,6 +47,16 @@ def synth(products: int, seed: int) -> None:
                + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+@shop_cli.command("reindex")
+def reindex() -> None:
+    """Rebuild the search index of every producer and product (after the text folding changed)."""
+    from shop.catalog.search import reindex_all
+    started = time.perf_counter()
+    producers, products = reindex_all(db.session)
+    db.session.commit()
+    click.echo(f"Reindexed {producers} producer(s) and {products} product(s) in {time.perf_counter() - started:.1f}s.")
+
+
 @shop_cli.command("expire-certificates")
 def expire_certificates() -> None:
     """Lapse every certificate past its valid-until date."""

@@ -1,7 +1,7 @@
 """import uploads, listing revisions, catalog limits (issue 12)
 
 Revision ID: 2083dc4aa3b0
-Revises: b8020e61daf9
+Revises: a7c3e1d2f4b5
 Create Date: 2026-11-30 09:49:29.516076
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '2083dc4aa3b0'
-down_revision = 'b8020e61daf9'
+down_revision = 'a7c3e1d2f4b5'
 branch_labels = None
 depends_on = None
 

@@ -8,12 +8,20 @@ from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from wtforms.widgets import CheckboxInput, ListWidget
-from wtforms.validators import URL, StopValidation, DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 from shop import labels
 from shop.money import parse_whole_amount
 from shop.catalog.listings import MAX_PRICE_VND, MAX_STOCK
 from shop.catalog.models import Container, Unit
+from shop.inputs import WholeNumberField, to_id
+from shop.inputs import _value as _bound
+from shop.money import format_number
+
+
+def get_locale_name() -> str:
+    from shop.i18n import current_locale
+    return current_locale()
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -61,7 +69,7 @@ def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
 
 
 class ListingBase(FlaskForm):
-    group = SelectField(_l("OCOP product group"), coerce=int, validators=[DataRequired()])
+    group = SelectField(_l("OCOP product group"), coerce=to_id, validators=[DataRequired()])
 
 
 class ProfileBase(FlaskForm):
@@ -71,8 +79,8 @@ class ProfileBase(FlaskForm):
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
 
 
-class AmountField(IntegerField):
-    """A whole number as Vietnamese write it: "280.000", "280,000", "280 000" or "280000 ₫".
+class AmountField(WholeNumberField):
+    """A bounded whole number as Vietnamese write it: "280.000", "280,000", "280 000" or "280000 ₫".
 
     Shown as text with a numeric keyboard (inputmode), since a number input refuses "280.000".
     """
@@ -82,31 +90,31 @@ class AmountField(IntegerField):
         super().__init__(label, validators, render_kw=render_kw, **kwargs)
 
     def __call__(self, **kwargs):
-        kwargs.setdefault("type", "text")
-        kwargs.pop("min", None)
-        return super().__call__(**kwargs)
+        kwargs["type"] = "text"
+        return IntegerField.__call__(self, **kwargs)
 
-    def pre_validate(self, form):
-        # Keep "write a whole number" rather than let DataRequired replace it with "required".
-        if self.process_errors:
-            raise StopValidation()
+    def _message(self) -> str:
+        return str(_l("Write a whole number from %(low)s to %(high)s, for example 280.000.")) % {
+            "low": format_number(_bound(self.low), get_locale_name()),
+            "high": format_number(_bound(self.high), get_locale_name())}
 
     def process_formdata(self, valuelist):
-        if not valuelist or not (valuelist[0] or "").strip():
+        if not valuelist or valuelist[0] is None or str(valuelist[0]).strip() == "":
             self.data = None
             return
-        self.data = parse_whole_amount(valuelist[0])
-        if self.data is None:
-            self.raw_data = valuelist
-            raise ValueError(_l("Write a whole number, for example 280.000."))
+        value = parse_whole_amount(str(valuelist[0])[:64])
+        if value is None or not _bound(self.low) <= value <= _bound(self.high):
+            self.data = None
+            raise ValueError(self._message())
+        self.data = value
 
 
 class PackagingForm(FlaskForm):
     container = SelectField(_l("Container"))
-    quantity = AmountField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
+    quantity = AmountField(_l("Size"), validators=[DataRequired()], low=1, high=1_000_000)
     unit = SelectField(_l("Unit"))
-    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = AmountField(_l("Stock"), default=0, validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired()], low=1, high=MAX_PRICE_VND)
+    stock = AmountField(_l("Stock"), default=0, validators=[Optional()], low=0, high=MAX_STOCK)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,8 +123,8 @@ class PackagingForm(FlaskForm):
 
 
 class PackagingUpdateForm(FlaskForm):
-    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = AmountField(_l("Stock"), validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired()], low=1, high=MAX_PRICE_VND)
+    stock = AmountField(_l("Stock"), validators=[Optional()], low=0, high=MAX_STOCK)
     active = BooleanField(_l("On sale"))
 
 
@@ -127,7 +135,7 @@ class PhotoForm(FlaskForm):
 class LineFulfilmentForm(FlaskForm):
     """Mark some of the producer's own lines of an order preparing or shipped."""
 
-    lines = SelectMultipleField(_l("Your lines"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
+    lines = SelectMultipleField(_l("Your lines"), coerce=to_id, choices=[], widget=ListWidget(prefix_label=False),
                                 option_widget=CheckboxInput(),
                                 validators=[DataRequired(message=_l("Choose at least one line."))])
     status = SelectField(_l("Mark as"), choices=[])
