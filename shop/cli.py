@@ -123,9 +123,10 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
 
 def _register_domain_commands() -> None:
     from shop.accounts.cli import create_admin
-    from shop.backoffice.cli import seed_programme_2020
+    from shop.backoffice.cli import review_digest, seed_programme_2020
     shop_cli.add_command(create_admin)
     shop_cli.add_command(seed_programme_2020)
+    shop_cli.add_command(review_digest)
 
 
 _register_domain_commands()
