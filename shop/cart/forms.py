@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from wtforms import HiddenField, IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
 
-class CartLineForm(FlaskForm):
+class CartLineForm(Form):
     """A packaging and a quantity: add to the cart, or set a line's quantity (0 removes it)."""
 
     class Meta:

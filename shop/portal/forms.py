@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from flask_wtf.file import FileField, FileRequired
 from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
@@ -59,18 +59,18 @@ def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
                 form[key].data = getattr(row, name)
 
 
-class ListingBase(FlaskForm):
+class ListingBase(Form):
     group = SelectField(_l("OCOP product group"), coerce=int, validators=[DataRequired()])
 
 
-class ProfileBase(FlaskForm):
+class ProfileBase(Form):
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     email = EmailField(_l("Email"), validators=[Optional(), Regexp(EMAIL_PATTERN, message=_l("Enter an email address.")), Length(max=200)])
     website = StringField(_l("Website"), validators=[Optional(), URL(), Length(max=200)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
 
 
-class PackagingForm(FlaskForm):
+class PackagingForm(Form):
     container = SelectField(_l("Container"))
     quantity = IntegerField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
     unit = SelectField(_l("Unit"))
@@ -83,17 +83,17 @@ class PackagingForm(FlaskForm):
         self.unit.choices = options((u.value, u.value) for u in Unit)
 
 
-class PackagingUpdateForm(FlaskForm):
+class PackagingUpdateForm(Form):
     price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
     stock = IntegerField(_l("Stock"), validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
     active = BooleanField(_l("On sale"))
 
 
-class PhotoForm(FlaskForm):
+class PhotoForm(Form):
     photo = FileField(_l("Photo (JPEG, PNG or WebP)"), validators=[FileRequired()])
 
 
-class LineFulfilmentForm(FlaskForm):
+class LineFulfilmentForm(Form):
     """Mark some of the producer's own lines of an order preparing or shipped."""
 
     lines = SelectMultipleField(_l("Your lines"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
