@@ -111,7 +111,7 @@ class Jobs:
         from shop.outbox.delivery import sweep
         mails = sweep(self.app)
         with self.app.app_context():
-            from shop.orders.services import expire_orders
+            from shop.orders.status import expire_orders
             expired = expire_orders(db.session, utcnow())
             db.session.commit()
         return {"mails": mails, "orders_expired": expired}

@@ -1,8 +1,12 @@
 """Locale-prefixed routing, the root redirect and uploaded media."""
 from __future__ import annotations
 
+import os
+import re
+
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
 
+from shop.catalog import photos
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
 from shop.storage import storage
 
@@ -29,7 +33,7 @@ def install_locale_routing(app: Flask) -> None:
     @app.after_request
     def remember_locale(response):
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
-            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax",
+            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                                 secure=app.config.get("SESSION_COOKIE_SECURE", False))
         return response
 
@@ -42,10 +46,19 @@ def root():
     return response
 
 
+_RENDITION = re.compile(r"^(?P<stem>[\w/.-]+)-w(?P<width>\d+)\.(?P<ext>webp|avif)$")
+
+
 @bp.get("/media/<path:filename>")
 def media(filename: str):
-    """Uploaded and generated images: the file from MEDIA_DIR, or a redirect to the bucket that holds it."""
+    """Uploaded and generated images: the file from MEDIA_DIR, or a redirect to the bucket that holds it.
+
+    A narrower copy that is missing (a photo stored before srcset existed) is made from the
+    original on first request, then served like any other file."""
     store = storage()
+    match = _RENDITION.match(filename)
+    if match and int(match["width"]) in photos.RENDITION_WIDTHS:
+        _ensure_renditions(store, f"{match['stem']}.webp", filename)
     if store.kind == "local":
         return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
     try:
@@ -56,3 +69,20 @@ def media(filename: str):
     # A public URL never changes; a presigned one is good for a while: let browsers reuse the answer.
     response.headers["Cache-Control"] = "public, max-age=86400" if store.public_url else "private, max-age=600"
     return response
+
+
+def _ensure_renditions(store, original: str, wanted: str) -> None:
+    try:
+        if store.exists(wanted):
+            return
+        data = store.get(original)
+    except ValueError:  # not a key of ours
+        return
+    if data is None:
+        return
+    import io
+
+    from PIL import Image
+    with Image.open(io.BytesIO(data), formats=["WEBP"]) as image:
+        image.load()
+        photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), original, store)

@@ -1,7 +1,7 @@
 """outbox and job marks
 
 Revision ID: 028965595a0f
-Revises: b8020e61daf9
+Revises: c4d1e2f3a5b6
 Create Date: 2026-11-30 09:50:57.773793
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '028965595a0f'
-down_revision = 'b8020e61daf9'
+down_revision = 'c4d1e2f3a5b6'
 branch_labels = None
 depends_on = None
 

@@ -56,35 +56,75 @@ def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, config: Mapping, only_producer: int | None = None
-                     ) -> list[EmailMessage]:
-    """One notice per producer with an email address, listing only its lines, in Vietnamese."""
+def producer_readers(session, producer: Producer) -> list[tuple[str, str]]:
+    """(email, locale) of each portal user of the producer; its contact address (in Vietnamese) when it has none."""
+    from shop.accounts.services import users_of_producer
+    readers = [(u.email, u.locale) for u in users_of_producer(session, producer.id)]
+    if not readers and producer.email:
+        readers = [(producer.email, PRODUCER_LOCALE)]
+    return readers
+
+
+def producer_notices(session, order: Order, config: Mapping, only_producer: int | None = None,
+                     only_reader: str | None = None) -> list[EmailMessage]:
+    """One notice per portal user of each producer (in the user's language, with a link to the order in
+    the portal), listing only that producer's lines; the producer's contact address only when it has
+    no portal user."""
     by_producer: dict[int, list] = {}
     for line in order.lines:
         if line.producer_id is not None and only_producer in (None, line.producer_id):
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
-    with _Locale(PRODUCER_LOCALE):
-        money = lambda amount: format_vnd(amount, PRODUCER_LOCALE)  # noqa: E731
-        for producer_id, lines in by_producer.items():
-            producer = session.get(Producer, producer_id)
-            if not producer.email:
-                log.warning("order %s: producer %s has no email address; no notice sent", order.code, producer.slug)
-                continue
-            rows = [(_producer_name(session, line), _producer_label(session, line), line) for line in lines]
-            subject = _("New order %(code)s for %(producer)s", code=order.code,
-                        producer=translated(producer, "name", PRODUCER_LOCALE).text)
-            body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
-                                   money=money, total=sum(line.total_vnd for line in lines))
-            messages.append(build_message(config, producer.email, subject, body))
+    for producer_id, lines in by_producer.items():
+        producer = session.get(Producer, producer_id)
+        readers = [r for r in producer_readers(session, producer) if only_reader in (None, r[0])]
+        if not readers:
+            log.warning("order %s: producer %s has no user nor email address; no notice sent",
+                        order.code, producer.slug)
+            continue
+        link = url_for("portal.order_detail", order_id=order.id, _external=True)
+        for email, locale in readers:
+            with _Locale(locale):
+                money = lambda amount, locale=locale: format_vnd(amount, locale)  # noqa: E731
+                rows = [(_producer_name(session, line, locale), _producer_label(session, line), line)
+                        for line in lines]
+                subject = _("New order %(code)s for %(producer)s", code=order.code,
+                            producer=translated(producer, "name", locale).text)
+                body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
+                                       money=money, total=sum(line.total_vnd for line in lines), link=link,
+                                       reader_locale=locale)
+            messages.append(build_message(config, email, subject, body))
     return messages
 
 
-def _producer_name(session, line) -> str:
-    # The order copied the name in the buyer's language; the producer reads its own Vietnamese name.
+def line_progress(order: Order, lines: list, *, config: Mapping) -> EmailMessage | None:
+    """To the buyer, in the order's language: these lines are on their way (or sent to the sales point),
+    with a link to the order page. None when no line of the list is shipped."""
+    shipped = [line for line in lines if line.fulfilment_status == "shipped"]
+    if not shipped:
+        return None
+    with _Locale(order.locale):
+        if order.fulfilment == "pickup":
+            subject = _("Order %(code)s: part of it is on its way to the sales point", code=order.code)
+        else:
+            subject = _("Order %(code)s: part of it is on its way", code=order.code)
+        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url(order, order.locale))
+    return build_message(config, order.email, subject, body)
+
+
+def ready_for_pickup(order: Order, *, config: Mapping) -> EmailMessage:
+    """To the buyer, in the order's language: the order waits at the sales point."""
+    with _Locale(order.locale):
+        subject = _("Order %(code)s is ready for pickup", code=order.code)
+        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url(order, order.locale))
+    return build_message(config, order.email, subject, body)
+
+
+def _producer_name(session, line, locale: str = PRODUCER_LOCALE) -> str:
+    # The order copied the name in the buyer's language; the producer reads the name in its own language.
     from shop.catalog.models import Product
     product = session.get(Product, line.product_id) if line.product_id else None
-    return translated(product, "name", PRODUCER_LOCALE).text if product else line.product_name
+    return translated(product, "name", locale).text if product else line.product_name
 
 
 def _producer_label(session, line) -> str:
@@ -94,25 +134,40 @@ def _producer_label(session, line) -> str:
 
 
 def queue_order_mails(session, order: Order, *, base_url: str, now) -> int:
-    """Queue the buyer's confirmation and one notice per producer that has an address; how many were queued.
+    """Queue the buyer's confirmation and a notice to each reader of each producer; how many were queued.
 
     Nothing is rendered here: the request only writes rows, the worker builds the text."""
-    from sqlalchemy import select
-
     from shop.outbox.services import queue_mail
     queue_mail(session, "order_confirmation", order.email, {"order_id": order.id}, base_url=base_url, now=now)
-    producer_ids = sorted({line.producer_id for line in order.lines if line.producer_id is not None})
     queued = 1
-    if producer_ids:
-        for producer_id, email in session.execute(select(Producer.id, Producer.email)
-                                                  .where(Producer.id.in_(producer_ids))):
-            if not email:
-                log.warning("order %s: producer %s has no email address; no notice queued", order.code, producer_id)
-                continue
+    for producer_id in sorted({line.producer_id for line in order.lines if line.producer_id is not None}):
+        producer = session.get(Producer, producer_id)
+        readers = producer_readers(session, producer)
+        if not readers:
+            log.warning("order %s: producer %s has no user nor email address; no notice queued",
+                        order.code, producer.slug)
+        for email, _locale in readers:
             queue_mail(session, "producer_notice", email, {"order_id": order.id, "producer_id": producer_id},
                        base_url=base_url, now=now)
             queued += 1
     return queued
+
+
+def queue_shipping_notice(session, order: Order, line_ids: list[int], *, base_url: str, now) -> None:
+    """Queue the buyer's notice that these lines are on their way (the worker skips it if none is shipped)."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "lines_shipped", order.email, {"order_id": order.id, "line_ids": sorted(line_ids)},
+               base_url=base_url, now=now)
+
+
+def outbox_lines_shipped(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "lines_shipped" mail, in the order's language."""
+    order = session.get(Order, mail.params["order_id"])
+    wanted = set(mail.params["line_ids"])
+    message = line_progress(order, [line for line in order.lines if line.id in wanted], config=config)
+    if message is None:
+        raise LookupError(f"order {order.code}: none of lines {sorted(wanted)} is shipped")
+    return message["Subject"], message.get_content()
 
 
 def outbox_confirmation(session, mail, config: Mapping) -> tuple[str, str]:
@@ -122,9 +177,10 @@ def outbox_confirmation(session, mail, config: Mapping) -> tuple[str, str]:
 
 
 def outbox_producer_notice(session, mail, config: Mapping) -> tuple[str, str]:
-    """Builder of the "producer_notice" outbox mail: that producer's lines only, in Vietnamese."""
+    """Builder of the "producer_notice" outbox mail: that producer's lines only, in the reader's language."""
     order = session.get(Order, mail.params["order_id"])
     producer_id = mail.params["producer_id"]
-    for message in producer_notices(session, order, config, only_producer=producer_id):
+    for message in producer_notices(session, order, config, only_producer=producer_id,
+                                    only_reader=mail.recipient):
         return message["Subject"], message.get_content()
     raise LookupError(f"order {order.code} has no lines of producer {producer_id}")

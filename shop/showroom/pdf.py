@@ -12,8 +12,8 @@ def render(html: str, *, allowed_dirs: list[str]) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process, which
-    # would let a truncated upload through shop.catalog.photos.decode. Our images are clean WebP.
+    # Importing WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES, after which the photo upload
+    # check would accept truncated JPEGs. Our media files are complete re-encodings, so put it back.
     ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     roots = [str(Path(d).resolve()) + os.sep for d in allowed_dirs]
