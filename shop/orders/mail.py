@@ -7,7 +7,7 @@ import logging
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from flask import current_app, g, render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -22,48 +22,23 @@ log = logging.getLogger(__name__)
 PRODUCER_LOCALE = "vi"
 
 
-class _Locale:
-    """Render with g.locale and Babel's locale set to the reader's language, then put both back."""
-
-    def __init__(self, locale: str):
-        self.locale = locale
-
-    def __enter__(self):
-        self.saved = g.get("locale")
-        g.locale = self.locale
-        self.forced = force_locale(self.locale)
-        self.forced.__enter__()
-
-    def __exit__(self, *exc):
-        self.forced.__exit__(*exc)
-        if self.saved is None:
-            g.pop("locale", None)
-        else:
-            g.locale = self.saved
-
-
-def order_url(order: Order, locale: str) -> str:
-    return url_for("orders.order_page", locale=locale, token=order.token, _external=True)
-
-
-def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
-    """The buyer's confirmation, in the language they checked out in."""
-    with _Locale(order.locale):
+def buyer_confirmation(order: Order, *, order_url: str, config: Mapping) -> EmailMessage:
+    """The buyer's confirmation, in the language they checked out in, linking to order_url (absolute)."""
+    with force_locale(order.locale):
         money = lambda amount: format_vnd(amount, order.locale)  # noqa: E731
         subject = _("Your OCOP order %(code)s", code=order.code)
-        body = render_template("mail/order_confirmation.txt", order=order, money=money,
-                               url=order_url(order, order.locale))
+        body = render_template("mail/order_confirmation.txt", order=order, money=money, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
+def producer_notices(session, order: Order, *, config: Mapping) -> list[EmailMessage]:
     """One notice per producer with an email address, listing only its lines, in Vietnamese."""
     by_producer: dict[int, list] = {}
     for line in order.lines:
         if line.producer_id is not None:
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
-    with _Locale(PRODUCER_LOCALE):
+    with force_locale(PRODUCER_LOCALE):
         money = lambda amount: format_vnd(amount, PRODUCER_LOCALE)  # noqa: E731
         for producer_id, lines in by_producer.items():
             producer = session.get(Producer, producer_id)
@@ -92,11 +67,11 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send_order_mails(session, order: Order) -> bool:
+def send_order_mails(session, order: Order, *, order_url: str, config: Mapping) -> bool:
     """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
-    config = current_app.config
     try:
-        deliver([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
+        deliver([buyer_confirmation(order, order_url=order_url, config=config),
+                 *producer_notices(session, order, config=config)], config)
     except Exception:  # noqa: BLE001 - the order stands; the office can resend
         log.exception("order %s: could not send the order mails", order.code)
         return False

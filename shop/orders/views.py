@@ -19,8 +19,8 @@ from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
 from shop.models_base import utcnow
-from shop.orders import mail, placement, rules, services
-from shop.orders.checkout import submit_order
+from shop.orders import placement, rules, services
+from shop.orders.checkout import OrderLinks, submit_order
 from shop.orders.status import cancel_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
@@ -31,6 +31,10 @@ from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
+# The buyer's mail links to the order page in the order's language; a card payment continues on its pay page.
+_LINKS = OrderLinks(
+    order_page=lambda order: url_for("orders.order_page", locale=order.locale, token=order.token, _external=True),
+    pay_page=lambda order: url_for("payments.pay", token=order.token))
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
 
@@ -90,24 +94,15 @@ def checkout():
     if request.method == "POST":
         if form.validate():
             try:
-                order, created = submit_order(db.session, cart, form.checkout_data(),
-                                                       locale=current_locale(), now=utcnow(), settings=settings,
-                                                       user_id=_customer_id())
+                placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
+                                      settings=settings, links=_LINKS, user_id=_customer_id())
             except rules.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message(failure), "error")
                     return redirect(url_for("cart.show"), 303)
                 error = message(failure)
             else:
-                if created:
-                    mail.send_order_mails(db.session, order)
-                    payment = services.payment_of(db.session, order)
-                    started = any_method(order.payment_method).start(db.session, order, payment, config=config,
-                                                                      now=utcnow())
-                    db.session.commit()
-                    if started.redirect_url:
-                        return redirect(started.redirect_url, 303)
-                return redirect(url_for("orders.order_page", token=order.token), 303)
+                return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.order.token), 303)
     else:
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:

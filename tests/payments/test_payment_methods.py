@@ -61,7 +61,7 @@ def test_start_of_manual_methods_sends_the_buyer_to_the_order_page(app, db, viet
     order, _packaging = _transfer_order(app, db)
     payment = services.payment_of(db.session, order)
     for method in registry.all_methods():
-        assert method.start(db.session, order, payment, config=app.config, now=NOW).redirect_url is None
+        assert method.start(db.session, order, payment, config=app.config, now=NOW, pay_url="/pay").redirect_url is None
 
 
 def test_office_marks_a_transfer_paid_from_the_command_line(app, db, vietqr):
