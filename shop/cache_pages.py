@@ -35,7 +35,7 @@ def _is_cacheable_request() -> bool:
     view = current_app.view_functions.get(request.endpoint or "")
     if view is None or f"{view.__module__}.{view.__name__}" not in _CACHEABLE:
         return False
-    # Signed-in users, flashed messages and carts make a page personal.
+    # Signed-in users, flashed messages and carts (shop.cart.session.SESSION_KEY) make a page personal.
     return not any(key in session for key in ("_user_id", "_flashes", "cart"))
 
 

@@ -36,7 +36,3 @@ class RegisterForm(FlaskForm):
 
 class LocaleForm(FlaskForm):
     locale = SelectField(_l("Language of my pages and mails"), choices=[])
-
-
-class EmptyForm(FlaskForm):
-    """A form with only the CSRF token (logout and other one-button actions)."""

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from shop.api import openapi, params, serializers
 from shop.api import services as api_services
 from shop.catalog import services as catalog
-from shop.catalog.forms import _whole_number, parse_filters
+from shop.catalog.filters import parse_filters, whole_number
 from shop.errors import bad_request
 from shop.extensions import csrf, db
 from shop.places import services as places
@@ -57,7 +57,7 @@ def api_headers(response):
 
 
 def _per_page() -> int:
-    return _whole_number(request.args, "per_page", low=1, high=MAX_PER_PAGE) or DEFAULT_PER_PAGE
+    return whole_number(request.args, "per_page", low=1, high=MAX_PER_PAGE) or DEFAULT_PER_PAGE
 
 
 @bp.get("/products")
@@ -86,7 +86,7 @@ def producers():
     """Producers with their number of published products, by name, paginated."""
     producer_type = params.check_enum(request.args, "type", [str(t) for t in ProducerType])
     params.check(request.args, ("page", "per_page"))
-    page_number = _whole_number(request.args, "page", low=1, high=10_000) or 1
+    page_number = whole_number(request.args, "page", low=1, high=10_000) or 1
     page = api_services.producers_page(db.session, locale=_locale(), page=page_number, per_page=_per_page(),
                                        producer_type=producer_type)
     return serializers.page([serializers.producer(p, n, _locale()) for p, n in page.items], page)

@@ -7,7 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from shop.portal.forms import EMAIL_PATTERN, ProfileBase
+from shop.forms import EMAIL_PATTERN, ProfileBase
 
 
 class RejectForm(FlaskForm):

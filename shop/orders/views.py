@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from shop.accounts.models import Role
 from shop.cart import services as cart_services
-from shop.cart.views import cart_token
+from shop.cart.session import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message

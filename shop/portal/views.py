@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.catalog import listings, photos
 from shop.catalog import services as catalog
@@ -14,6 +13,7 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, ProfileBase, fill_texts, options, texts_of, with_texts
 from shop.i18n import locales
 from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
@@ -22,8 +22,7 @@ from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
-from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
-                               ProfileBase, fill_texts, options, texts_of, with_texts)
+from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.producers import services as producers
 from shop.producers.models import Producer
 from shop.templating import LANGUAGE_NAMES

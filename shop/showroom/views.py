@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from shop.cache_pages import cacheable
-from shop.catalog.forms import parse_filters
+from shop.catalog.filters import parse_filters
 from shop.catalog.services import CatalogFilters
 from shop.errors import bad_request
 from shop.extensions import db
