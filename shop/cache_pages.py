@@ -65,13 +65,6 @@ def _fill(body: bytes) -> bytes:
     return body
 
 
-def use_placeholder_tokens(app: Flask) -> None:
-    """Templates' csrf_token() becomes ours. Call after CSRFProtect.init_app, which sets its own
-    both as a Jinja global and in a context processor (the later processor wins)."""
-    app.jinja_env.globals["csrf_token"] = csrf_token
-    app.context_processor(lambda: {"csrf_token": csrf_token})
-
-
 def install(app: Flask) -> None:
     """Serve cacheable pages from the cache before any other hook runs, and store them after."""
 

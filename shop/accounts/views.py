@@ -7,20 +7,18 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from shop.accounts import mail as account_mail
 from shop.accounts import services
-from sqlalchemy.exc import IntegrityError
-
 from shop.accounts.forms import ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
 from shop.forms import EmptyForm, options
-from shop.i18n import current_locale, locales
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales
 from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import services as order_services
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
 

@@ -1,7 +1,6 @@
 """The public read-only JSON API: products, producers, sales points, fairs and the certificate check."""
 from __future__ import annotations
 
-import hashlib
 
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import gettext as _
@@ -10,19 +9,18 @@ from shop.api import openapi, params, serializers
 from shop.api import services as api_services
 from shop.catalog import services as catalog
 from shop.catalog.filters import parse_filters, whole_number
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import csrf, db
 from shop.places import services as places
 from shop.producers.models import ProducerType
 from shop.showroom import services as showroom
-from shop.templating import today
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 24
-MAX_AGE = 60
 FAIR_WHEN = ("all", "upcoming", "past")
 
 
@@ -36,24 +34,6 @@ def choose_locale():
     g.api_locale = g.locale = "en"  # the language of an error about the locale itself
     locale = params.check_enum(request.args, "locale", current_app.config["LOCALES"]) or "vi"
     g.api_locale = g.locale = locale
-
-
-@bp.after_app_request
-def api_headers(response):
-    """CORS for every API answer; ETag, 304 and a short public cache for successful reads."""
-    if not request.path.startswith("/api/"):
-        return response
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "If-None-Match"
-    response.headers["Access-Control-Expose-Headers"] = "ETag"
-    if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.direct_passthrough:
-        response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:40])
-        response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-        response.make_conditional(request)
-    elif response.status_code >= 400:
-        response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def _per_page() -> int:

@@ -19,13 +19,14 @@ from shop.catalog import certificates, reviews
 from shop.catalog import mail as catalog_mail
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
-from shop.i18n import current_locale, locales, translated
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
-from shop.models_base import utcnow
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
 from shop.orders.rules import OrderError
@@ -36,7 +37,7 @@ from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
-from shop.templating import LANGUAGE_NAMES, fdate, today
+from shop.template_env import fdate
 
 bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
 bp.before_request(require_roles(Role.ADMIN))

@@ -7,18 +7,12 @@ from flask_babel import lazy_gettext as _l
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
-from shop.cart.session import cart_count, cart_token, remember_cart
+from shop.cart.session import cart_token, remember_cart
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
-
-
-@bp.app_context_processor
-def header_cart():
-    """cart_count() for the header link: None when the page may be cached for everyone."""
-    return {"cart_count": cart_count}
 
 
 def _back(target: str | None) -> str:

@@ -12,8 +12,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.i18n import translated
-from shop.mailer import build_message, deliver
 from shop.labels import packaging_label
+from shop.mailer import build_message, deliver
 from shop.money import format_vnd
 from shop.orders.models import Order
 from shop.producers.models import Producer

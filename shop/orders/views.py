@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -21,12 +18,11 @@ from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import placement, rules, services
 from shop.orders.checkout import OrderLinks, submit_order
-from shop.orders.status import cancel_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
-from shop.orders.provinces import get_province
-from shop.payments.registry import any_method, available_methods
+from shop.orders.status import cancel_order
 from shop.payments.models import PaymentStatus
+from shop.payments.registry import any_method, available_methods
 from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
@@ -37,33 +33,6 @@ _LINKS = OrderLinks(
     pay_page=lambda order: url_for("payments.pay", token=order.token))
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
-
-
-@bp.app_template_global()
-def fdatetime(value: datetime | None) -> str:
-    """A UTC timestamp in the province's time zone and the page's language."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return format_datetime(value, "short", tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
-                           locale=current_locale())
-
-
-@bp.app_template_global()
-def iso_datetime(value: datetime | None) -> str:
-    """A UTC timestamp for a <time datetime> attribute: whole seconds and a Z, as HTML requires."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@bp.app_template_global()
-def province_name(slug: str) -> str:
-    found = get_province(slug)
-    return found.name if found else slug
 
 
 def _private(response):

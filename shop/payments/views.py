@@ -12,8 +12,8 @@ from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
 from shop.payments import stripe_card
-from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
+from shop.payments.registry import any_method, available_methods
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.forms import EmptyForm, ProfileBase, fill_texts, options, texts_of, with_texts
-from shop.i18n import locales
-from shop.messages import PRODUCER, message
+from shop.i18n import LANGUAGE_NAMES, locales
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
+from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
 from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
@@ -25,7 +25,6 @@ from shop.orders.services import payment_of
 from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.producers import services as producers
 from shop.producers.models import Producer
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))

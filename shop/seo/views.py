@@ -4,18 +4,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, url_for
 
 from shop.extensions import db
-from shop.seo import jsonld, services
+from shop.seo import services
 
 bp = Blueprint("seo", __name__)
-
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "zh": "zh_CN"}
-
-
-@bp.record_once
-def _jinja_globals(state):
-    state.app.jinja_env.globals.update(ld_product=jsonld.product, ld_store=jsonld.store, ld_event=jsonld.event,
-                                       ld_organization=jsonld.organization, og_locales=OG_LOCALES)
-
 
 @bp.get("/sitemap.xml")
 def sitemap():

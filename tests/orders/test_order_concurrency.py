@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
 from shop.extensions import db as _db
-from shop.orders.checkout import submit_order
 from shop.orders import placement, rules
+from shop.orders.checkout import submit_order
 from shop.orders.models import Order
 from tests.factories import make_checkout, make_product, order_links, order_settings
 
