@@ -3,34 +3,18 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
+from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
-
-# "unknown_item" and "unavailable" read the same and name nothing: ids are sequential, so a
-# message that named a draft or told a draft from a missing row would let anyone list them.
-MESSAGES = {
-    "unknown_item": _l("This item is not available."),
-    "unavailable": _l("This item is not available."),
-    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
-    "out_of_stock": _l("“%(name)s” is out of stock."),
-    "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
-    "not_in_cart": _l("This item is no longer in your cart."),
-}
-
-
-def message_for(error: services.CartError) -> str:
-    return str(MESSAGES.get(error.code, MESSAGES["unknown_item"])) % error.params
-
 
 def cart_token() -> str | None:
     return session.get(SESSION_KEY)
@@ -58,8 +42,8 @@ def _max() -> int:
 def _form_error(form: CartLineForm) -> str:
     """The one message for a refused cart form: the item, else the quantity."""
     if form.packaging_id.errors:
-        return message_for(services.CartError("unknown_item"))
-    return message_for(services.CartError("bad_quantity", max=_max()))
+        return message(services.CartError("unknown_item"))
+    return message(services.CartError("bad_quantity", max=_max()))
 
 
 @bp.get("/cart")
@@ -86,9 +70,9 @@ def add():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            flash(message_for(error), "error")
+            flash(message(error), "error")
             return redirect(target, 303)
-        flash(message_for(error), "warning")
+        flash(message(error), "warning")
     db.session.commit()
     session[SESSION_KEY] = cart.token
     session.permanent = True
@@ -101,7 +85,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(_form_error(form) if cart is not None else message_for(services.CartError("not_in_cart")), "error")
+        flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -109,7 +93,7 @@ def update():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-        flash(message_for(error), "warning" if error.code == "capped" else "error")
+        flash(message(error), "warning" if error.code == "capped" else "error")
     db.session.commit()
     return redirect(url_for("cart.show"), 303)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from shop.catalog.models import (CERTIFICATE_VALID_MONTHS, CERTIFIED_STARS, AwardKind, Certificate, CertificateStatus,
                                  CertifiedProduct, OcopGroup, Packaging, Product, ProductStatus,
                                  ProductTranslation)
+from shop.domain import DomainError
 from shop.places.models import Locality
 from shop.producers.models import Producer
 
@@ -20,12 +21,10 @@ MAX_PRICE_VND = 2**31 - 1
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are typed from labels
 
 
-class CatalogError(Exception):
-    """A catalog rule was broken; code says which."""
+class CatalogError(DomainError):
+    """A catalog rule was broken."""
 
-    def __init__(self, code: str, message: str = ""):
-        super().__init__(message or code)
-        self.code = code
+    domain = "catalog"
 
 
 def new_code(prefix: str, length: int = 8) -> str:

@@ -5,7 +5,9 @@ from datetime import datetime, timezone
 
 from shop.cart.services import CartItem
 from shop.extensions import db as _db
-from shop.orders import placement, services
+from shop.orders import placement
+from shop.orders import services
+from shop.orders.rules import OrderError
 from shop.payments.stripe_card import StripeCard
 from tests.factories import make_checkout, make_product, order_settings
 from tests.payments.conftest import STRIPE_TEST_SETTINGS
