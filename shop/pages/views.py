@@ -32,7 +32,9 @@ def credits():
 def office() -> dict[str, str]:
     """The office's contact details from the configuration (empty values are left out by the templates)."""
     config = current_app.config
+    # A configured name is the office's own, in Vietnamese; the default is said in the page's language.
     return {"name": config.get("OFFICE_NAME") or _("OCOP office of Quảng Ninh"),
+            "name_lang": "vi" if config.get("OFFICE_NAME") else "",
             "address": config.get("OFFICE_ADDRESS", ""), "phone": config.get("OFFICE_PHONE", ""),
             "email": config.get("OFFICE_EMAIL", ""), "hours": config.get("OFFICE_HOURS", "")}
 
