@@ -8,14 +8,14 @@ PAGES: dict[str, dict[str, dict[str, str]]] = {
 
 Mỗi sản phẩm được hội đồng đánh giá, chấm điểm trên thang 100 (A: sản phẩm và sức mạnh cộng đồng 40 điểm, B: khả năng tiếp thị 25 điểm, C: chất lượng 35 điểm) và xếp hạng sao.
 
-### Các hạng sao nghĩa là gì
+## Các hạng sao nghĩa là gì
 
 - **5 sao** (90–100 điểm): sản phẩm cấp quốc gia, có thể xuất khẩu; do Hội đồng Trung ương công nhận.
 - **4 sao** (70–89 điểm): chất lượng tốt, có thể vươn ra thị trường trong nước rộng hơn; do tỉnh công nhận.
 - **3 sao** (50–69 điểm): sản phẩm đặc trưng, bán ổn định; do tỉnh công nhận.
 - 1 và 2 sao: sản phẩm còn đang hoàn thiện, **không** được cấp giấy chứng nhận.
 
-### Giấy chứng nhận và tem
+## Giấy chứng nhận và tem
 
 Giấy chứng nhận có hiệu lực **36 tháng** kể từ ngày quyết định. Chỉ sản phẩm có giấy chứng nhận còn hiệu lực mới được in biểu trưng OCOP và số sao. Trên mỗi trang sản phẩm, bạn thấy số quyết định và ngày hết hạn; quét mã QR trên nhãn hoặc nhập mã tại trang **Kiểm tra chứng nhận** để biết nhãn có thật hay không.
 """},
@@ -24,14 +24,14 @@ Giấy chứng nhận có hiệu lực **36 tháng** kể từ ngày quyết đ�
 
 A council scores each product out of 100 (A: the product and the community behind it, 40 points; B: marketing, 25 points; C: quality, 35 points) and gives it a star rating.
 
-### What the stars mean
+## What the stars mean
 
 - **5 stars** (90–100 points): national level, ready for export; recognised by the central council.
 - **4 stars** (70–89 points): good quality, ready for wider markets; recognised by the province.
 - **3 stars** (50–69 points): a distinctive product with stable sales; recognised by the province.
 - 1 and 2 stars: products still taking shape; they get **no** certificate.
 
-### Certificates and labels
+## Certificates and labels
 
 A certificate is valid for **36 months** from the date of the decision. Only a product with a valid certificate may carry the OCOP mark and its stars. Each product page shows the decision number and the date it runs out; scan the QR code on a label, or type its code on the **Certificate check** page, to see whether the label is genuine.
 """},
@@ -40,56 +40,56 @@ A certificate is valid for **36 months** from the date of the decision. Only a p
 
 评审委员会按百分制为每件产品打分（A：产品与社区实力40分；B：营销能力25分；C：质量35分），并评定星级。
 
-### 星级的含义
+## 星级的含义
 
 - **5星**（90–100分）：国家级产品，具备出口能力；由中央委员会认定。
 - **4星**（70–89分）：质量良好，可进入更广阔的市场；由省级认定。
 - **3星**（50–69分）：具有地方特色、销售稳定的产品；由省级认定。
 - 1星和2星：仍在完善中的产品，**不**颁发证书。
 
-### 证书与标签
+## 证书与标签
 
 证书自决定之日起有效期为**36个月**。只有持有效证书的产品才可使用OCOP标志和星级。每个产品页面都显示决定编号和有效期；扫描标签上的二维码，或在**证书查询**页面输入编码，即可确认标签是否真实。
 """},
     },
     "shipping-returns": {
         "vi": {"title": "Giao hàng và đổi trả", "body": """\
-### Giao hàng
+## Giao hàng
 
 - Mỗi đơn được chia theo từng chủ thể OCOP; mỗi cơ sở tự đóng gói và gửi phần hàng của mình.
 - Phí giao hàng tính theo vùng: trong tỉnh Quảng Ninh, các tỉnh phía Bắc, và các tỉnh khác. Đơn từ 500.000 ₫ được miễn phí giao hàng.
 - Thời gian giao thường là 1–2 ngày trong tỉnh và 3–5 ngày đến các tỉnh khác.
 - Bạn cũng có thể chọn **nhận tại điểm bán OCOP** và trả tiền khi nhận.
 
-### Đổi trả
+## Đổi trả
 
 - Nếu hàng bị vỡ, hỏng hoặc không đúng đơn, hãy báo cho chúng tôi trong vòng **3 ngày** kể từ khi nhận, kèm ảnh gói hàng và mã đơn.
 - Thực phẩm đã mở không được đổi trả, trừ khi có lỗi chất lượng.
 - Khi đổi trả được chấp nhận, chúng tôi gửi hàng thay thế hoặc hoàn tiền theo phương thức bạn đã thanh toán trong vòng 7 ngày làm việc.
 """},
         "en": {"title": "Shipping and returns", "body": """\
-### Shipping
+## Shipping
 
 - Each order is split by producer; every producer packs and sends its own part.
 - The delivery fee depends on the zone: Quảng Ninh province, the northern provinces, or elsewhere. Orders of 500,000 ₫ or more ship free.
 - Delivery usually takes 1–2 days within the province and 3–5 days to other provinces.
 - You can also choose **pickup at an OCOP sales point** and pay when you collect.
 
-### Returns
+## Returns
 
 - If something arrives broken, spoiled or wrong, tell us within **3 days** of receiving it, with a photo of the parcel and your order code.
 - Opened food cannot be returned unless it has a quality fault.
 - When a return is accepted we send a replacement or refund you, by the way you paid, within 7 working days.
 """},
         "zh": {"title": "配送与退换", "body": """\
-### 配送
+## 配送
 
 - 每个订单按生产者拆分，由各生产者自行包装并寄出自己的部分。
 - 运费按区域计算：广宁省内、北部各省及其他省份。订单满500,000越南盾免运费。
 - 省内通常1–2天送达，其他省份3–5天。
 - 您也可以选择**在OCOP销售点自提**，取货时付款。
 
-### 退换
+## 退换
 
 - 如商品破损、变质或与订单不符，请在收货后**3天内**联系我们，并附上包裹照片和订单号。
 - 已开封的食品不予退换，质量问题除外。

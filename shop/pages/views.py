@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from shop.cache_pages import cacheable
 from shop.extensions import db
 from shop.i18n import translated
+from shop.markup import render_markdown
 from shop.pages import services
 
 bp = Blueprint("pages", __name__, url_prefix="/<locale>")
@@ -59,7 +60,13 @@ def footer_pages() -> list[tuple[str, str]]:
             ("privacy", _("Privacy")), ("terms", _("Terms"))]
 
 
+def page_markdown(text: str | None):
+    """A content page's Markdown: as stories, plus ## headings (the page's own title is the h1)."""
+    return render_markdown(text, extra_tags=frozenset({"h2"}))
+
+
 @bp.record_once
 def _jinja_globals(state):
+    state.app.jinja_env.filters["page_markdown"] = page_markdown
     state.app.jinja_env.globals.update(office=office, tel_href=tel_href, payment_labels=payment_labels,
                                        footer_pages=footer_pages)
