@@ -106,6 +106,15 @@ class Config:
     # Empty: Stripe's own API. The tests point it at localstripe on loopback.
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 
+    # VNPay (payment API 2.1.0): hidden at checkout unless the terminal code and hash secret are set.
+    VNPAY_TMN_CODE = os.environ.get("VNPAY_TMN_CODE", "")
+    VNPAY_HASH_SECRET = os.environ.get("VNPAY_HASH_SECRET", "")
+    VNPAY_PAYMENT_URL = os.environ.get("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
+    # querydr and refund (server to server, JSON).
+    VNPAY_API_URL = os.environ.get("VNPAY_API_URL", "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+    # The shop's own address sent as vnp_IpAddr with querydr and refund.
+    VNPAY_SERVER_IP = os.environ.get("VNPAY_SERVER_IP", "127.0.0.1")
+
     # Mail over SMTP; without MAIL_SERVER (development) mails are written to the log.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int("MAIL_PORT", 587)
@@ -130,6 +139,7 @@ class TestConfig(Config):
     MAIL_USE_TLS = False  # the loopback SMTP servers of the tests speak plain SMTP
     VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
     STRIPE_SECRET_KEY = STRIPE_PUBLISHABLE_KEY = STRIPE_WEBHOOK_SECRET = STRIPE_API_BASE = ""
+    VNPAY_TMN_CODE = VNPAY_HASH_SECRET = ""
 
 
 class ProductionConfig(Config):
