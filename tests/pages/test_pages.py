@@ -113,3 +113,11 @@ def test_credits_name_the_artwork_licence(client, db):
     """The credits page names Twemoji and its CC BY 4.0 licence."""
     text = visible_text(client.get("/en/credits").get_data(as_text=True))
     assert "Twemoji" in text and "CC BY 4.0" in text
+
+
+def test_written_pages_are_in_the_sitemap(client, db):
+    """A content page the office wrote is listed in the sitemap with its language twins."""
+    _save(db, vi={"title": "Điều khoản", "body": "Nội dung"}, slug="terms")
+    xml = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "http://localhost/vi/pages/terms" in xml and "http://localhost/zh/pages/terms" in xml
+    assert "/pages/privacy" not in xml
