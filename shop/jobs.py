@@ -119,7 +119,7 @@ class Jobs:
     def run_lapse_certificates(self) -> int:
         with self.app.app_context():
             from shop.catalog.services import expire_certificates
-            from shop.templating import today
+            from shop.clock import today
             count = expire_certificates(db.session, today())
             db.session.commit()
         return count
@@ -129,7 +129,7 @@ class Jobs:
         with self.app.app_context():
             from shop.cart.services import forget_abandoned_carts
             from shop.catalog.reminders import queue_reminders
-            from shop.templating import today
+            from shop.clock import today
             from shop.mailer import mail_base_url
             with self.app.test_request_context("/", base_url=mail_base_url()):
                 base_url = mail_base_url()

@@ -2,26 +2,23 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
-
-from shop.accounts import services
 from sqlalchemy.exc import IntegrityError
 
-from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
+from shop.accounts import mail as account_mail
+from shop.accounts import services
+from shop.accounts.forms import ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
-from shop.i18n import current_locale, locales
+from shop.forms import EmptyForm, options
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales
 from shop.inputs import safe_path
 from shop.mailer import mail_base_url
 from shop.messages import message
 from shop.models_base import utcnow
-from shop.outbox.services import queue_mail
 from shop.orders import services as order_services
-from shop.portal.forms import options
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
 
@@ -108,42 +105,12 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user(db.session, form.email.data)
         if user is not None and user.active:
-            send_password_mail(user, services.RESET)
+            account_mail.queue_password_mail(db.session, user, services.RESET, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
         flash(_("If an account uses this address, we have sent it a link to set a new password."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot.html", form=form)
-
-
-def send_password_mail(user, purpose: str) -> None:
-    """Queue a reset or invitation link for the user (the caller commits); the worker writes and sends it."""
-    queue_mail(db.session, "password_link", user.email, {"user_id": user.id, "purpose": purpose},
-               base_url=mail_base_url(), now=utcnow())
-
-
-def outbox_password_mail(session, mail, config) -> tuple[str, str]:
-    """Builder of the "password_link" mail, in the user's language. The token is made at send time,
-    so no usable link is ever stored in the outbox."""
-    from shop.accounts.models import User
-    user = session.get(User, mail.params["user_id"])
-    purpose = mail.params["purpose"]
-    token = services.make_password_token(config["SECRET_KEY"], user, purpose)
-    with force_locale(user.locale):
-        link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
-        if purpose == services.INVITE:
-            hours = config["INVITE_MAX_AGE"] // 3600
-            subject = _("Your OCOP Quảng Ninh account")
-            body = _("You have been invited to keep your products on OCOP Quảng Ninh.\n\n"
-                     "Choose your password here (the link works for %(hours)d hours, once):\n%(link)s\n",
-                     hours=hours, link=link)
-        else:
-            minutes = config["PASSWORD_RESET_MAX_AGE"] // 60
-            subject = _("Set a new password")
-            body = _("Someone asked to set a new password for this address on OCOP Quảng Ninh.\n\n"
-                     "If it was you, follow this link (it works for %(minutes)d minutes, once):\n%(link)s\n\n"
-                     "If not, ignore this mail: your password stays as it is.\n",
-                     minutes=minutes, link=link)
-    return subject, body
 
 
 @bp.route("/password/set/<token>", methods=["GET", "POST"])

@@ -5,30 +5,30 @@ from datetime import datetime, timezone
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, stream_with_context,
                    url_for)
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
-from shop.accounts.views import send_password_mail
 from shop.backoffice import charts, csv_io, stats
 from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, OrderActionForm, ProducerBase,
                                    RejectForm, RevokeForm, SalesPointBase)
 from shop.catalog import certificates, reviews
+from shop.catalog import mail as catalog_mail
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
-from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import mail_base_url
-from shop.outbox.services import queue_mail
-from shop.models_base import utcnow
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
 from shop.orders.rules import OrderError
@@ -37,10 +37,9 @@ from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
-from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
-from shop.templating import LANGUAGE_NAMES, fdate, today
+from shop.template_env import fdate
 
 bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
 bp.before_request(require_roles(Role.ADMIN))
@@ -137,33 +136,11 @@ def review_reject(product_id: int):
         return render_template("backoffice/review.html", product=product, locales=locales(),
                                language_names=LANGUAGE_NAMES, reject_form=form), 400
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
-    _mail_rejection(product, form.reason.data.strip())
+    catalog_mail.queue_rejection_mails(db.session, product, form.reason.data.strip(), base_url=mail_base_url(),
+                                       now=utcnow())
     db.session.commit()
     flash(_("Sent back to the producer."))
     return redirect(url_for("backoffice.review_queue"))
-
-
-def _mail_rejection(product, reason: str) -> None:
-    """Queue the rejection for each of the producer's users, in the same transaction as the decision."""
-    for user in accounts.users_of_producer(db.session, product.producer_id):
-        queue_mail(db.session, "listing_rejected", user.email,
-                   {"product_id": product.id, "user_id": user.id, "reason": reason},
-                   base_url=mail_base_url(), now=utcnow())
-
-
-def outbox_rejection_mail(session, mail, config) -> tuple[str, str]:
-    """Builder of the "listing_rejected" mail, in the producer user's language."""
-    from shop.accounts.models import User
-    from shop.catalog.models import Product
-    user = session.get(User, mail.params["user_id"])
-    product = session.get(Product, mail.params["product_id"])
-    with force_locale(user.locale):
-        link = url_for("portal.product_edit", product_id=product.id, _external=True)
-        subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
-        body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
-                 "Change it here and send it for review again:\n%(link)s\n", reason=mail.params["reason"],
-                 link=link)
-    return subject, body
 
 
 # --- producers ------------------------------------------------------------------------------
@@ -254,7 +231,8 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(message(error, OFFICE))
         else:
-            send_password_mail(user, accounts.INVITE)
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
             flash(_("Invitation sent to %(email)s.", email=user.email))
     else:

@@ -26,8 +26,8 @@ KINDS: dict[str, str] = {
     "order_confirmation": "shop.orders.mail:outbox_confirmation",
     "producer_notice": "shop.orders.mail:outbox_producer_notice",
     "lines_shipped": "shop.orders.mail:outbox_lines_shipped",
-    "password_link": "shop.accounts.views:outbox_password_mail",
-    "listing_rejected": "shop.backoffice.views:outbox_rejection_mail",
+    "password_link": "shop.accounts.mail:outbox_password_mail",
+    "listing_rejected": "shop.catalog.mail:outbox_rejection_mail",
     "certificate_reminder": "shop.catalog.reminders:outbox_reminder",
 }
 

@@ -18,7 +18,7 @@ from shop.catalog.models import Certificate, Packaging, Product, ProductTranslat
 from shop.extensions import db
 from shop.places.models import SalesPoint, SalesPointProduct
 from shop.producers.models import Producer
-from shop.showroom import pdf, qr
+from shop.showroom import links, pdf, qr
 from shop.storage import storage
 
 
@@ -46,7 +46,7 @@ def render_catalog(products, point, day: date) -> bytes:
     """The catalog PDF (needs a request context in the catalog's locale); images come from the media store."""
     store = storage()
     html = render_template("showroom/catalog_pdf.html", products=products, point=point, day=day,
-                           media=store.image_uri, qr_uri=lambda code: qr.png_data_uri(qr.product_target(code)))
+                           media=store.image_uri, qr_uri=lambda code: qr.png_data_uri(links.product_target(code)))
     return pdf.render(html, allowed_dirs=[current_app.config["MEDIA_DIR"]])
 
 
@@ -87,7 +87,7 @@ def _forget_older(session, key: str) -> None:
 def build_missing(app: Flask, *, locales: tuple[str, ...] | None = None, sales_points: bool = True) -> int:
     """Build every plain catalog (each locale; the province and each sales point) that is out of date."""
     from shop.catalog.services import CatalogFilters
-    from shop.templating import today
+    from shop.clock import today
     built = 0
     with app.app_context():
         points = [None, *(db.session.scalars(select(SalesPoint).order_by(SalesPoint.id)) if sales_points else ())]
