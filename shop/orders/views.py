@@ -21,6 +21,7 @@ from shop.models_base import utcnow
 from shop.orders import mail, services
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
+from shop.geo.names import province_display
 from shop.orders.provinces import get_province
 from shop.payments.base import any_method, available_methods
 from shop.payments.models import PaymentStatus
@@ -80,8 +81,15 @@ def iso_datetime(value: datetime | None) -> str:
 
 @bp.app_template_global()
 def province_name(slug: str) -> str:
+    """The name of a province kept as a slug by orders placed before the 2025 map was stored."""
     found = get_province(slug)
     return found.name if found else slug
+
+
+@bp.app_template_global("province_display")
+def province_display_global(code: str, vietnamese: str) -> tuple[str, str | None]:
+    """(name in the page's language or Vietnamese, lang attribute needed) of a province code."""
+    return province_display(code, vietnamese, current_locale())
 
 
 def _private(response):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from shop.accounts.access import require_roles
@@ -17,14 +18,15 @@ from shop.extensions import db
 from shop.i18n import locales
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.models_base import utcnow
-from shop.orders import fulfilment
+from shop.orders import fulfilment, invoices
+from shop.orders.forms import InvoiceRecordForm
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.services import OrderError, payment_of
 from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
                                ProfileBase, fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers
 from shop.producers.models import Producer
-from shop.templating import LANGUAGE_NAMES
+from shop.templating import LANGUAGE_NAMES, today
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
@@ -317,8 +319,10 @@ def _line_form(lines, bound: bool):
     return form
 
 
-def _render_order(order, lines, form, status=200):
+def _render_order(order, lines, form, status=200, invoice_form=None):
     return render_template("portal/order.html", order=order, lines=lines, form=form,
+                           invoice_form=invoice_form or _invoice_form(order),
+                           own_invoice=invoices.producer_invoice(order, _producer_id()),
                            payment=payment_of(db.session, order),
                            can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
                            and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
@@ -358,4 +362,49 @@ def order_lines_mark(order_id: int):
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:
         flash(_("Saved. The buyer sees the change on the order page."))
+    return redirect(url_for("portal.order_detail", order_id=order_id), 303)
+
+
+INVOICE_ERRORS = {
+    "no_invoice_request": _l("The buyer did not ask for a VAT invoice."),
+    "not_invoiceable": _l("Record the invoice once the order is paid (not for a cancelled order)."),
+    "bad_invoice_number": _l("Enter the invoice number as printed (letters, digits, / . _ -)."),
+    "bad_invoice_date": _l("The invoice date must be between the order's date and today."),
+}
+
+
+def _invoice_form(order, bound: bool = False) -> InvoiceRecordForm:
+    if bound:
+        return InvoiceRecordForm()
+    recorded = invoices.producer_invoice(order, _producer_id())
+    return InvoiceRecordForm(formdata=None, number=recorded.number if recorded else "",
+                             issued_on=recorded.issued_on if recorded else today())
+
+
+@bp.post("/orders/<int:order_id>/invoice")
+def order_invoice(order_id: int):
+    """Record (or correct) the number and date of the VAT invoice this producer issued for its lines."""
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    form = _invoice_form(order, bound=True)
+    if not form.validate_on_submit():
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    try:
+        invoices.record_invoice(db.session, _producer_id(), order_id, number=form.number.data,
+                                issued_on=form.issued_on.data, producer_name=lines[0].producer_name,
+                                actor=fulfilment.actor_for(_producer_id()), today=today(), now=utcnow())
+    except invoices.InvoiceError as error:
+        db.session.rollback()
+        if error.code == "not_found":
+            abort(404)
+        if error.field in ("number", "issued_on"):
+            field = getattr(form, error.field)
+            field.errors = [*field.errors, INVOICE_ERRORS[error.code]]
+        else:
+            flash(INVOICE_ERRORS[error.code])
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    db.session.commit()
+    flash(_("Invoice recorded. The buyer sees its number and date on the order page."))
     return redirect(url_for("portal.order_detail", order_id=order_id), 303)

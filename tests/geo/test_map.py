@@ -58,3 +58,9 @@ def test_api_lists_provinces_and_the_communes_of_one(client):
     for bad in ("99", "ab", "022", "quang-ninh"):
         response = client.get(f"/api/v1/provinces/{bad}/communes")
         assert response.status_code == 404 and response.get_json()["error"]["code"] == 404
+
+
+def test_every_province_has_a_shipping_zone(db):
+    """The shipping zones (shop.orders.provinces) cover exactly the provinces of the map, by code and slug."""
+    from shop.orders.provinces import PROVINCES
+    assert {(p.code, p.slug) for p in PROVINCES} == {(p.code, p.slug) for p in geo.provinces(db.session)}
