@@ -29,14 +29,16 @@ class Config:
     MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE_DIR / "media"))
 
     # Locales: adding one is a line here plus a catalog under translations/.
-    LOCALES = ("vi", "en", "zh")
+    LOCALES = ("vi", "en", "zh", "ko")
     DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     # Approximate rates shown to foreign visitors; never charged.
-    APPROX_RATES = {"USD": 26_300, "CNY": 3_650}
+    APPROX_RATES = {"USD": 26_300, "CNY": 3_650, "KRW": 18}
+    # The currency each locale's visitors think in (none: only đồng is shown).
+    APPROX_CURRENCY = {"en": "USD", "zh": "CNY", "ko": "KRW"}
 
     CATALOG_PAGE_SIZE = 24
     SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")

@@ -34,7 +34,6 @@ class _LanguageNames(dict):
 
 LANGUAGE_NAMES = _LanguageNames()
 
-APPROX_CURRENCY = {"en": "USD", "zh": "CNY"}
 _DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 
@@ -50,8 +49,8 @@ def price(amount_vnd: int | None) -> str:
 
 
 def approx_price(amount_vnd: int | None) -> str:
-    """'≈ $5' for English, '≈ ¥34' for Chinese; nothing in Vietnamese."""
-    currency = APPROX_CURRENCY.get(current_locale())
+    """'≈ $5' for English, '≈ ¥34' for Chinese, '≈ ₩6,900' for Korean; nothing in Vietnamese."""
+    currency = current_app.config.get("APPROX_CURRENCY", {}).get(current_locale())
     if amount_vnd is None or currency is None:
         return ""
     rate = current_app.config["APPROX_RATES"][currency]

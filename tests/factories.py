@@ -19,7 +19,7 @@ def _names(value, default: str) -> dict[str, str]:
     if isinstance(value, dict):
         return value
     text = value or default
-    return {"vi": text, "en": text, "zh": text}
+    return {"vi": text, "en": text, "zh": text, "ko": text}
 
 
 def make_group(session, code: str = "I.5", name=None) -> OcopGroup:
@@ -101,7 +101,7 @@ def make_sales_point(session, *, name: str = "Trung tâm OCOP Hạ Long", carrie
     n = next(_seq)
     point = SalesPoint(slug=slug or f"diem-ocop-{n}", kind="centre",
                        translations=[SalesPointTranslation(locale=l, name=name, address="Hạ Long")
-                                     for l in ("vi", "en", "zh")],
+                                     for l in ("vi", "en", "zh", "ko")],
                        carried=[SalesPointProduct(product_id=p.id, in_stock=True) for p in carries], **overrides)
     session.add(point)
     session.flush()
@@ -112,10 +112,10 @@ def make_checkout(**overrides):
     """Checkout data for a delivery in Quảng Ninh paid in cash, with a fresh idempotency key."""
     import secrets
 
-    from shop.orders.services import Checkout
+    from shop.orders.placement import Checkout
     values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
-                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
-                  commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
+                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="22",
+                  commune="06688", street="12 Đường Bạch Đằng")  # Phường Hạ Long, Quảng Ninh
     values.update(overrides)
     return Checkout(**values)
 
@@ -124,7 +124,7 @@ def order_settings(app, **overrides):
     """OrderSettings from the app's config, with some values changed."""
     from dataclasses import replace
 
-    from shop.orders.services import OrderSettings
+    from shop.orders.placement import OrderSettings
     return replace(OrderSettings.from_config(app.config), **overrides)
 
 

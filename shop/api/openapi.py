@@ -185,8 +185,10 @@ PRODUCT_FILTERS = [
 ]
 
 
-def document(server_url: str = "/api/v1") -> dict:
-    """The OpenAPI document; server_url is where the API answers."""
+def document(server_url: str = "/api/v1", locales=("vi", "en", "zh", "ko")) -> dict:
+    """The OpenAPI document; server_url is where the API answers, locales the configured languages."""
+    parameters = {**PARAMETERS, "locale": {**PARAMETERS["locale"],
+                                           "schema": {"type": "string", "enum": list(locales), "default": locales[0]}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "OCOP Quảng Ninh API", "version": "1.0.0",
@@ -221,5 +223,5 @@ def document(server_url: str = "/api/v1") -> dict:
                                    [_path("code", "A certificate code (from a label QR) or a product code."),
                                     _p("locale")]),
         },
-        "components": {"schemas": SCHEMAS, "parameters": PARAMETERS},
+        "components": {"schemas": SCHEMAS, "parameters": parameters},
     }

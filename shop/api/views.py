@@ -139,4 +139,4 @@ def province_communes(code: str):
 @bp.get("/openapi.json")
 def openapi_document():
     """The OpenAPI 3.1 description of this API."""
-    return openapi.document()
+    return openapi.document(locales=tuple(current_app.config["LOCALES"]))

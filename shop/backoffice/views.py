@@ -28,8 +28,9 @@ from shop.mailer import send_mail
 from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
-from shop.orders.services import OrderError, payment_of
-from shop.payments.base import all_methods, any_method
+from shop.orders.rules import OrderError
+from shop.orders.services import payment_of
+from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
@@ -520,6 +521,7 @@ def _order_error(code: str) -> str:
         "status_changed": _("The order changed meanwhile; please look at it again."),
         "paid_refund_instead": _("This order is paid: refund it instead of cancelling it."),
         "not_refundable": _("Only a paid order can be refunded."),
+        "refund_failed": _("The payment provider did not refund this payment; nothing was changed. Try again later."),
         "already_paid": _("This payment is already recorded."),
         "not_payable": _("This order cannot be paid any more."),
         "amount_mismatch": _("The amount does not match the order."),
@@ -642,4 +644,4 @@ def order_cancel(order_id: int):
 def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
-        db.session, oid, actor=_actor(), now=utcnow(), note=form.note.data or ""), _("Order refunded."))
+        db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))

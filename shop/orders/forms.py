@@ -10,7 +10,8 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from shop.i18n import translated
 from shop.orders.models import Fulfilment
 from shop.orders.invoices import InvoiceError, invoice_request
-from shop.orders.services import Checkout, normalize_email, normalize_phone
+from shop.orders.placement import Checkout
+from shop.orders.rules import normalize_email, normalize_phone
 
 
 def _phone(form, field):

@@ -18,12 +18,15 @@ from shop.cart.views import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.models_base import utcnow
-from shop.orders import mail, services
+from shop.geo import services as geo
+from shop.orders import mail, placement, rules, services
+from shop.orders.checkout import submit_order
+from shop.orders.status import cancel_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
 from shop.geo.names import province_display
 from shop.orders.provinces import get_province
-from shop.payments.base import any_method, available_methods
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 from shop.places import services as places
 
@@ -41,6 +44,7 @@ MESSAGES = {
     "bad_email": _l("Enter an email address such as name@example.com."),
     "bad_address": _l("Please enter the province, commune and street for the delivery."),
     "bad_sales_point": _l("Choose a sales point."),
+    "bad_invoice": _l("Please check the VAT invoice details."),
     "payment_unavailable": _l("This payment method is not available; please choose another."),
     "bad_form": _l("The form was incomplete. Please try again."),
     "try_again": _l("Your order could not be placed just now. Please try again."),
@@ -53,7 +57,7 @@ MESSAGES = {
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
 
 
-def message_for(error: services.OrderError) -> str:
+def message_for(error: rules.OrderError) -> str:
     params = {k: ", ".join(v) if isinstance(v, list) else v for k, v in error.params.items()}
     return str(MESSAGES.get(error.code, MESSAGES["try_again"])) % params
 
@@ -112,18 +116,24 @@ def _customer_id() -> int | None:
 def checkout():
     """Contact, delivery or pickup, payment; one order per form however often it is sent."""
     config = current_app.config
-    settings = services.OrderSettings.from_config(config)
+    settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
-    form = CheckoutForm().setup(methods, places.sales_points(db.session))
+    form = CheckoutForm()
+    form.setup(methods, places.sales_points(db.session), geo.provinces(db.session),
+               geo.communes_of(db.session, form.province.data or ""))
     cart = cart_services.get_cart(db.session, cart_token())
     error = None
-    if request.method == "POST":
+    choosing = request.method == "POST" and bool(form.choose_province.data)
+    if choosing:
+        # Without JavaScript: the province was chosen, the form comes back with its communes; no order yet.
+        form.commune.data = ""
+    elif request.method == "POST":
         if form.validate():
             try:
-                order, created = services.submit_order(db.session, cart, form.checkout_data(),
+                order, created = submit_order(db.session, cart, form.checkout_data(),
                                                        locale=current_locale(), now=utcnow(), settings=settings,
                                                        user_id=_customer_id())
-            except services.OrderError as failure:
+            except rules.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message_for(failure), "error")
                     return redirect(url_for("cart.show"), 303)
@@ -144,12 +154,12 @@ def checkout():
             form.email.data = current_user.email
     view = cart_services.view_cart(db.session, cart, locale=current_locale())
     if view.is_empty:
-        flash(message_for(services.OrderError("empty_cart")), "error")
+        flash(message_for(rules.OrderError("empty_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and not choosing else 200
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
                            fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
 
@@ -180,10 +190,10 @@ def cancel(token: str):
     if order is None:
         abort(404)
     try:
-        services.cancel_order(db.session, order, actor="buyer", now=utcnow(), buyer=True)
+        cancel_order(db.session, order, actor="buyer", now=utcnow(), buyer=True)
         db.session.commit()
         flash(_("Your order was cancelled."), "success")
-    except services.OrderError as error:
+    except rules.OrderError as error:
         db.session.rollback()
         flash(message_for(error), "error")
     return redirect(url_for("orders.order_page", token=token), 303)

@@ -14,7 +14,7 @@ from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
 from shop.payments import stripe_card, vnpay
-from shop.payments.base import any_method, available_methods
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 bp = Blueprint("payments", __name__)
 
 # Stripe.js speaks these; anything else lets Stripe pick from the browser.
-STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh"}
+# Stripe Elements speaks these of our languages; another falls back to the browser's ("auto").
+STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh", "ko": "ko", "ja": "ja", "th": "th", "fr": "fr", "de": "de"}
 
 
 def _private(response):

@@ -29,6 +29,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from shop.orders.models import Order, OrderStatus
+from shop.orders.rules import OrderError
+from shop.orders.status import mark_paid
 from shop.payments.base import Instructions, PaymentMethod, StartResult
 from shop.payments.models import Payment, PaymentStatus
 
@@ -158,28 +160,17 @@ class Vnpay(PaymentMethod):
             return Instructions("payments/vnpay_unavailable.html")
         return Instructions("payments/vnpay.html", {"amount_vnd": payment.amount_vnd})
 
-    def refund(self, session, payment, *, actor, now, note="", config: Mapping | None = None) -> None:
-        # Check the shop's rules before moving money: a refund the order cannot record must not happen.
-        from shop.orders.services import TRANSITIONS, OrderError
-        if payment.status != PaymentStatus.PAID:
-            raise OrderError("not_refundable", order_code=payment.order.code)
-        if OrderStatus.REFUNDED not in TRANSITIONS[OrderStatus(payment.order.status)]:
-            raise OrderError("bad_transition", current=payment.order.status, to=OrderStatus.REFUNDED)
-        config = config if config is not None else _current_config()
+    def refund_at_provider(self, payment, *, config) -> str:
+        # shop.orders.status.refund has checked the shop's rules: this refund can be recorded.
+        from shop.models_base import utcnow
+        now = utcnow()
         try:
             transaction = query_transaction(payment, config=config, now=now)
-            answer = refund_transaction(payment, transaction, config=config, now=now, created_by=actor)
+            answer = refund_transaction(payment, transaction, config=config, now=now, created_by="OCOP office")
         except VnpayError as error:
             log.error("vnpay: refund of order %s failed: %s", payment.order.code, error)
             raise OrderError("refund_failed", order_code=payment.order.code) from error
-        super().refund(session, payment, actor=actor, now=now,
-                       note=(note + f" (VNPay {answer.get('vnp_TransactionNo', '')})").strip())
-
-
-def _current_config() -> Mapping:
-    # refund() has the interface's signature (no config); the office calls it inside the app.
-    from flask import current_app
-    return current_app.config
+        return f"VNPay {answer.get('vnp_TransactionNo', '')}"
 
 
 # --- IPN ---------------------------------------------------------------------------------------
@@ -213,7 +204,6 @@ def handle_ipn(session, params: Mapping[str, str], *, config: Mapping, now: date
     Every change is a conditional UPDATE on the attempt's status, so a repeated or concurrent
     delivery finds the attempt settled and answers 02 without doing anything twice.
     """
-    from shop.orders.services import OrderError
     result = read_result(session, params, config=config)
     if result is None:
         log.warning("vnpay: IPN with an invalid signature (TxnRef %r)", params.get("vnp_TxnRef"))
@@ -235,8 +225,8 @@ def handle_ipn(session, params: Mapping[str, str], *, config: Mapping, now: date
     if not result.success:
         return _failed(session, payment, result, now=now)
     try:
-        Vnpay().confirm(session, payment, amount_vnd=amount // 100, actor=ACTOR, now=now,
-                        provider_ref=payment.provider_ref, note=f"VNPay {result.transaction_no}")
+        mark_paid(session, payment, amount_vnd=amount // 100, actor=ACTOR, now=now,
+                  provider_ref=payment.provider_ref, note=f"VNPay {result.transaction_no}")
     except OrderError as error:
         if error.code in ("already_paid", "status_changed"):
             return ALREADY

@@ -21,7 +21,8 @@ from shop.models_base import utcnow
 from shop.orders import fulfilment, invoices
 from shop.orders.forms import InvoiceRecordForm
 from shop.orders.models import LineStatus, OrderStatus
-from shop.orders.services import OrderError, payment_of
+from shop.orders.rules import OrderError
+from shop.orders.services import payment_of
 from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
                                ProfileBase, fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers

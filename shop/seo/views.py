@@ -8,7 +8,22 @@ from shop.seo import jsonld, services
 
 bp = Blueprint("seo", __name__)
 
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "zh": "zh_CN"}
+
+class _OgLocales(dict):
+    """code → Open Graph locale ('vi_VN', 'en_US', 'zh_CN', 'ko_KR'), from CLDR's likely subtags."""
+
+    def __missing__(self, code: str) -> str:
+        from babel import Locale
+        from babel.core import get_global
+        likely = get_global("likely_subtags").get(code, code)
+        territory = Locale.parse(likely).territory
+        return f"{code}_{territory}" if territory else code
+
+    def get(self, code, default=None):
+        return self[code]
+
+
+OG_LOCALES = _OgLocales()
 
 
 @bp.record_once

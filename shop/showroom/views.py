@@ -153,7 +153,7 @@ def catalog_pdf():
 
 @bp.get("/<locale>/labels.pdf")
 def labels_pdf():
-    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in vi, en and zh, price, stars, QR."""
+    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in every language, price, stars, QR."""
     point = _point_from_args()
     raw_codes = request.args.get("products", "").strip()
     codes = None
@@ -168,7 +168,11 @@ def labels_pdf():
                                            today=day, sales_point_id=point.id if point else None, codes=codes)
     labels = []
     for product in products:
-        names = {code: translated(product, "name", code).text for code in current_app.config["LOCALES"]}
+        names = {}
+        for code in current_app.config["LOCALES"]:
+            name = translated(product, "name", code)
+            if not name.fallback and name.text not in names.values():
+                names[code] = name.text
         for packaging in product.packagings:
             if packaging.active:
                 sizes = []

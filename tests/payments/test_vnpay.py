@@ -15,9 +15,11 @@ from sqlalchemy import func, select
 from shop.cart.services import CartItem
 from shop.extensions import db as _db
 from shop.orders import admin as orders_admin
+from shop.orders import placement
 from shop.orders import services
+from shop.orders.rules import OrderError
 from shop.orders.models import Order, OrderEvent, OrderStatus
-from shop.payments import base
+from shop.payments import registry as base
 from shop.payments.models import Payment, PaymentStatus
 from shop.payments.vnpay import Vnpay
 from tests.factories import make_checkout, make_product, order_settings
@@ -29,7 +31,7 @@ NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 def _vnpay_order(app, session, *, price=105_000, stock=5, locale="vi", now=NOW):
     """A delivery in Quảng Ninh (20.000 đồng shipping) paid with VNPay, started as the checkout does."""
     product = make_product(session, prices=(price,), stock=stock)
-    order = services.place_order(session, [CartItem(product.packagings[0].id, 1)],
+    order = placement.place_order(session, [CartItem(product.packagings[0].id, 1)],
                                  make_checkout(payment_method="vnpay"), locale=locale, now=now,
                                  settings=order_settings(app))
     session.commit()
@@ -192,7 +194,7 @@ def test_refund_from_the_back_office_goes_through_querydr_and_refund(app, db, cl
     paid = fake_vnpay.result_params(params)
     assert _ipn(client, paid)["RspCode"] == "00"
     db.session.expire_all()
-    orders_admin.refund(db.session, order.id, actor="office:1", now=NOW + timedelta(days=1))
+    orders_admin.refund(db.session, order.id, actor="office:1", now=NOW + timedelta(days=1), config=app.config)
     db.session.commit()
     assert [c["vnp_Command"] for c in fake_vnpay.api_calls] == ["querydr", "refund"]
     refund_call = fake_vnpay.api_calls[1]
@@ -212,9 +214,9 @@ def test_refund_refused_by_vnpay_changes_nothing(app, db, client, vnpay_settings
     fake_vnpay.transactions.clear()
     db.session.expire_all()
     try:
-        orders_admin.refund(db.session, order.id, actor="office:1", now=NOW)
+        orders_admin.refund(db.session, order.id, actor="office:1", now=NOW, config=app.config)
         raised = None
-    except services.OrderError as error:
+    except OrderError as error:
         raised = error.code
     db.session.rollback()
     assert raised == "refund_failed"

@@ -89,7 +89,8 @@ def _order_of(session, product):
     from shop.payments.models import Payment
     order = Order(code="QN-MATRIX", token="matrix-token", idempotency_key="matrix", status="confirmed", locale="vi",
                   customer_name="Nguyễn Văn An", phone="+84912345678", email="an@example.com", fulfilment="delivery",
-                  province="quang-ninh", commune="Hạ Long", street="1 Bạch Đằng", payment_method="cod",
+                  province="Quảng Ninh", province_code="22", commune="Phường Hạ Long", commune_code="06688",
+                  street="1 Bạch Đằng", payment_method="cod",
                   subtotal_vnd=100_000, shipping_vnd=0, total_vnd=100_000,
                   lines=[OrderLine(product_id=product.id, packaging_id=product.packagings[0].id,
                                    producer_id=product.producer_id, product_name="Sản phẩm của A",
