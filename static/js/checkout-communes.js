@@ -6,7 +6,8 @@
   var commune = document.getElementById("commune");
   if (!province || !commune || !window.fetch) { return; }
   var button = province.form && province.form.querySelector("button[name=choose_province]");
-  if (button) { button.hidden = true; }
+  // .button sets a display, which would win over the hidden attribute.
+  if (button) { button.style.display = "none"; }
   var hint = document.getElementById("commune-hint");
 
   function fill(items) {
@@ -28,6 +29,6 @@
     fetch(url, { headers: { "Accept": "application/json" } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
       .then(function (data) { fill(data.items); })
-      .catch(function () { if (button) { button.hidden = false; } });
+      .catch(function () { if (button) { button.style.display = ""; } });
   });
 })();
