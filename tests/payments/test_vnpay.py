@@ -252,3 +252,20 @@ def test_concurrent_duplicate_ipns_pay_once(concurrent_app, vnpay_settings, fake
         assert _db.session.scalar(select(func.count()).select_from(OrderEvent).where(
             OrderEvent.order_id == order_id, OrderEvent.to_status == OrderStatus.CONFIRMED)) == 1
         _db.session.remove()
+
+
+def test_payment_after_the_order_expired_is_refunded_automatically(app, db, client, vnpay_settings, fake_vnpay):
+    """VNPay reports money for an order cancelled meanwhile: 02, the order stays cancelled, VNPay refunds it."""
+    from shop.orders.status import expire_orders
+    order, payment, _ = _vnpay_order(app, db.session)
+    params, _ = _redirect_params(client, order)
+    assert expire_orders(db.session, NOW + timedelta(days=1)) == 1
+    db.session.commit()
+    paid = fake_vnpay.result_params(params)
+    assert _ipn(client, paid)["RspCode"] == "02"
+    assert [c["vnp_Command"] for c in fake_vnpay.api_calls] == ["refund"]
+    assert fake_vnpay.transactions[params["vnp_TxnRef"]].status == "05"
+    assert _reload(db.session, order).status == OrderStatus.CANCELLED
+    assert db.session.get(Payment, payment.id).status == PaymentStatus.REFUNDED
+    assert _ipn(client, paid)["RspCode"] == "02"  # a repeat does not refund twice
+    assert len(fake_vnpay.api_calls) == 1
