@@ -50,10 +50,20 @@ class Config:
     # The domain printed in QR codes and on labels; empty: the address of the request.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 
+    # The OCOP office's contact details, shown in every page's footer and on the certificate check.
+    # The defaults are sample values for the demo: set the real ones in production.
+    OFFICE_NAME = os.environ.get("OFFICE_NAME", "")  # empty: "OCOP office of Quảng Ninh" in the page's language
+    OFFICE_ADDRESS = os.environ.get("OFFICE_ADDRESS", "Phường Hồng Gai, Hạ Long, Quảng Ninh")
+    OFFICE_PHONE = os.environ.get("OFFICE_PHONE", "0203 3835 686")
+    OFFICE_EMAIL = os.environ.get("OFFICE_EMAIL", "ocop@quangninh.example.vn")
+    OFFICE_HOURS = os.environ.get("OFFICE_HOURS", "Mo-Fr 08:00-17:00")
+
     REDIS_URL = os.environ.get("REDIS_URL", "")
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
 
+    # Strict-Transport-Security max-age; only the production config sends it (behind TLS).
+    HSTS_SECONDS = 0
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
@@ -134,6 +144,7 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
     PREFERRED_URL_SCHEME = "https"
 
     @classmethod

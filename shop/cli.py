@@ -68,6 +68,16 @@ def synth(products: int, seed: int) -> None:
                + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+@shop_cli.command("reindex")
+def reindex() -> None:
+    """Rebuild the search index of every producer and product (after the text folding changed)."""
+    from shop.catalog.search import reindex_all
+    started = time.perf_counter()
+    producers, products = reindex_all(db.session)
+    db.session.commit()
+    click.echo(f"Reindexed {producers} producer(s) and {products} product(s) in {time.perf_counter() - started:.1f}s.")
+
+
 @shop_cli.command("expire-certificates")
 def expire_certificates() -> None:
     """Lapse every certificate past its valid-until date."""
@@ -113,9 +123,10 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
 
 def _register_domain_commands() -> None:
     from shop.accounts.cli import create_admin
-    from shop.backoffice.cli import seed_programme_2020
+    from shop.backoffice.cli import review_digest, seed_programme_2020
     shop_cli.add_command(create_admin)
     shop_cli.add_command(seed_programme_2020)
+    shop_cli.add_command(review_digest)
 
 
 _register_domain_commands()

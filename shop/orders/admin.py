@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import lazyload
 
+from shop.inputs import MAX_ID, NumberError, parse_int
 from shop.orders import services
 from shop.orders import status as order_status
 from shop.orders.models import Order, OrderLine, OrderStatus
@@ -53,15 +54,19 @@ def parse_query(args: Mapping[str, str]) -> OrderQuery:
     if status and status not in set(OrderStatus):
         raise OrderError("bad_filter", field="status")
     producer = (args.get("producer") or "").strip()
-    if producer and not (producer.isdigit() and 0 < int(producer) < 2**31):
-        raise OrderError("bad_filter", field="producer")
+    producer_id = None
+    if producer:
+        try:
+            producer_id = parse_int(producer, low=1, high=MAX_ID)
+        except NumberError:
+            raise OrderError("bad_filter", field="producer") from None
     method = (args.get("method") or "").strip()
     if method and payments.any_method(method) is None:
         raise OrderError("bad_filter", field="method")
     date_from, date_to = _date((args.get("from") or "").strip(), "from"), _date((args.get("to") or "").strip(), "to")
     if date_from and date_to and date_from > date_to:
         raise OrderError("bad_filter", field="to")
-    return OrderQuery(status=status or None, producer_id=int(producer) if producer else None,
+    return OrderQuery(status=status or None, producer_id=producer_id,
                       payment_method=method or None, date_from=date_from, date_to=date_to)
 
 

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop.i18n import translated
+from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
+from shop.messages import message
 from shop.orders.invoices import InvoiceError, invoice_request
 from shop.orders.placement import Checkout
 from shop.orders.rules import normalize_email, normalize_phone
@@ -24,16 +26,7 @@ def _email(form, field):
         raise ValidationError(_l("Enter an email address such as name@example.com."))
 
 
-INVOICE_MESSAGES = {
-    "invoice_incomplete": _l("For a VAT invoice, fill in the company, tax code, address and email."),
-    "invoice_too_long": _l("This is too long."),
-    "bad_tax_code": _l("Enter a tax code of 10 digits (a branch: 10 digits, a dash and 3 digits) or a "
-                       "12-digit personal identification number."),
-    "bad_invoice_email": _l("Enter an email address such as name@example.com."),
-}
-
-
-class CheckoutForm(FlaskForm):
+class CheckoutForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 
@@ -91,23 +84,30 @@ class CheckoutForm(FlaskForm):
                             self.invoice_email.data)
         except InvoiceError as error:
             field = getattr(self, f"invoice_{error.field}")
-            field.errors = [*field.errors, INVOICE_MESSAGES[error.code]]
+            field.errors = [*field.errors, message(error)]
             ok = False
         return ok
+
+    def sales_point_id(self) -> int | None:
+        """The chosen sales point's id; None when none or not an id at all (the service then refuses a pickup)."""
+        try:
+            return to_id(self.sales_point.data) or None if self.sales_point.data else None
+        except NumberError:
+            return None
 
     def checkout_data(self) -> Checkout:
         return Checkout(name=self.name.data.strip(), phone=self.phone.data, email=self.email.data,
                         fulfilment=self.fulfilment.data, payment_method=self.payment_method.data,
                         idempotency_key=self.idempotency_key.data, province=self.province.data or "",
                         commune=self.commune.data or "", street=self.street.data or "",
-                        sales_point_id=int(self.sales_point.data) if self.sales_point.data else None,
+                        sales_point_id=self.sales_point_id(),
                         note=self.note.data or "", invoice_company=self.invoice_company.data or "",
                         invoice_tax_code=self.invoice_tax_code.data or "",
                         invoice_address=self.invoice_address.data or "",
                         invoice_email=self.invoice_email.data or "")
 
 
-class LookupForm(FlaskForm):
+class LookupForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 
@@ -115,7 +115,7 @@ class LookupForm(FlaskForm):
     contact = StringField(_l("Phone or email used at checkout"), validators=[InputRequired(), Length(max=254)])
 
 
-class InvoiceRecordForm(FlaskForm):
+class InvoiceRecordForm(Form):
     """A producer records the VAT invoice it issued for its lines of an order."""
 
     number = StringField(_l("Invoice number"), validators=[InputRequired(), Length(max=40)])

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from shop.domain import DomainError
 from shop.orders.models import Order, OrderInvoice, OrderStatus
 from shop.orders.tax_code import normalize_tax_code
 
@@ -25,13 +26,14 @@ INVOICEABLE = frozenset({OrderStatus.CONFIRMED, OrderStatus.PREPARING, OrderStat
                          OrderStatus.READY_FOR_PICKUP, OrderStatus.DELIVERED, OrderStatus.PICKED_UP})
 
 
-class InvoiceError(Exception):
-    """An invoice rule was broken; code says which, field which input (for the form)."""
+class InvoiceError(DomainError):
+    """An invoice rule was broken; params['field'] says which input (for the form)."""
 
-    def __init__(self, code: str, field: str = ""):
-        super().__init__(code)
-        self.code = code
-        self.field = field
+    domain = "invoice"
+
+    @property
+    def field(self) -> str:
+        return self.params.get("field", "")
 
 
 @dataclass(frozen=True)
@@ -59,15 +61,15 @@ def invoice_request(company: str, tax_code: str, address: str, email: str) -> In
         return NONE
     for name, value in parts.items():
         if not value:
-            raise InvoiceError("invoice_incomplete", name)
+            raise InvoiceError("invoice_incomplete", field=name)
     for name, limit in LIMITS.items():
         if len(parts[name]) > limit:
-            raise InvoiceError("invoice_too_long", name)
+            raise InvoiceError("invoice_too_long", field=name)
     normalized = normalize_tax_code(parts["tax_code"])
     if normalized is None:
-        raise InvoiceError("bad_tax_code", "tax_code")
+        raise InvoiceError("bad_tax_code", field="tax_code")
     if len(parts["email"]) > 254 or not _EMAIL.match(parts["email"]):
-        raise InvoiceError("bad_invoice_email", "email")
+        raise InvoiceError("bad_invoice_email", field="email")
     return InvoiceRequest(company=parts["company"], tax_code=normalized, address=parts["address"],
                           email=parts["email"])
 
@@ -93,10 +95,10 @@ def record_invoice(session, producer_id: int, order_id: int, *, number: str, iss
         raise InvoiceError("not_invoiceable")
     number = (number or "").strip()
     if not _NUMBER.match(number):
-        raise InvoiceError("bad_invoice_number", "number")
+        raise InvoiceError("bad_invoice_number", field="number")
     placed = order.created_at.date()
     if issued_on is None or issued_on < placed or issued_on > today:
-        raise InvoiceError("bad_invoice_date", "issued_on")
+        raise InvoiceError("bad_invoice_date", field="issued_on")
     invoice = session.scalar(select(OrderInvoice).where(OrderInvoice.order_id == order.id,
                                                         OrderInvoice.producer_id == producer_id))
     if invoice is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from shop.domain import DomainError
 from shop.orders.models import Fulfilment, OrderStatus
 
 S = OrderStatus
@@ -28,13 +29,10 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_JUNK = re.compile(r"[\s.\-()/]")
 
 
-class OrderError(Exception):
-    """An order rule was broken; code says which, params fill the visitor's message."""
+class OrderError(DomainError):
+    """An order rule was broken."""
 
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
+    domain = "order"
 
 
 def normalize_phone(raw: str) -> str | None:

@@ -162,15 +162,14 @@ class Vnpay(PaymentMethod):
 
     def refund_at_provider(self, payment, *, config) -> str:
         # shop.orders.status.refund has checked the shop's rules: this refund can be recorded.
-        from shop.models_base import utcnow
-        now = utcnow()
+        now = datetime.now(timezone.utc)
         try:
             transaction = query_transaction(payment, config=config, now=now)
-            answer = refund_transaction(payment, transaction, config=config, now=now, created_by="OCOP office")
+            answer = refund_transaction(payment, transaction, config=config, now=now, created_by="office")
         except VnpayError as error:
             log.error("vnpay: refund of order %s failed: %s", payment.order.code, error)
             raise OrderError("refund_failed", order_code=payment.order.code) from error
-        return f"VNPay {answer.get('vnp_TransactionNo', '')}"
+        return f"VNPay {answer.get('vnp_TransactionNo', '')}".strip()
 
 
 # --- IPN ---------------------------------------------------------------------------------------
