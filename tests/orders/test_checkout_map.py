@@ -23,7 +23,7 @@ def test_checkout_asks_province_then_lists_its_communes_without_javascript(clien
     _fill_cart(client, product, locale="vi")
     html = client.get("/vi/checkout").get_data(as_text=True)
     assert len(_options(html, "province")) == 35 and _options(html, "commune") == [""]
-    assert 'name="choose_province"' in html and "js/checkout-communes.js" in html
+    assert 'name="choose_province"' in html and re.search(r"js/checkout-communes[.\w-]*\.js", html)
     form = _checkout_form(client, locale="vi", province="22", commune="", choose_province="1")
     response = client.post("/vi/checkout", data=form)
     html = response.get_data(as_text=True)
