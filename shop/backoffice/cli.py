@@ -11,7 +11,7 @@ def seed_programme_2020() -> None:
     """Load the 2017–2020 programme figures as sample data (456 products, 177 producers)."""
     from shop.backoffice.seed import SeedError
     from shop.backoffice.seed import seed_programme_2020 as seed
-    from shop.templating import today
+    from shop.clock import today
     try:
         counts = seed(db.session, today())
     except SeedError as error:

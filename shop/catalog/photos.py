@@ -9,6 +9,7 @@ serial) or other metadata survives.
 """
 from __future__ import annotations
 
+import functools
 import io
 import os
 import secrets
@@ -108,6 +109,7 @@ def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> S
 RENDITION_WIDTHS = (400, 800)
 
 
+@functools.cache
 def avif_supported() -> bool:
     """Whether this Pillow can write AVIF (Pillow 11.2+ built with libavif)."""
     from PIL import features

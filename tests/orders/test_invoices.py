@@ -12,7 +12,7 @@ from sqlalchemy import select
 from shop.cart.services import CartItem
 from shop.orders import invoices, placement
 from shop.orders.models import Order, OrderInvoice
-from shop.templating import today
+from shop.clock import today
 from tests.conftest import login, session_token, visible_text
 from tests.factories import make_checkout, make_product, make_user, order_settings
 from tests.orders.test_order_views import _checkout_form, _fill_cart
