@@ -117,3 +117,21 @@ def test_checkout_with_map_and_invoice_fits_the_screen(live_server, browser, art
         page.screenshot(path=str(artifacts / f"checkout-map-{locale}-{width}.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_without_javascript_the_server_lists_the_communes(live_server, browser, artifacts):
+    """With scripts off (zh, 390 px): choose the province, press the button, pick from its communes."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _fill_cart(page, live_server, "zh")
+        page.goto(f"{live_server.url}/zh/checkout")
+        expect(page.locator("#commune option")).to_have_count(1)
+        page.locator("#province").select_option("22")
+        page.get_by_role("button", name="显示其乡、坊").click()
+        expect(page.locator("#commune option")).to_have_count(55)
+        expect(page.locator("#province")).to_have_value("22")
+        page.locator("#commune").select_option("06688")
+        page.screenshot(path=str(artifacts / "checkout-map-nojs-zh-390.png"), full_page=True)
+    finally:
+        context.close()
