@@ -451,7 +451,8 @@ def export_products(session, locales, today: date) -> bytes:
 
 ORDER_COLUMNS = ["code", "created_at", "status", "payment_method", "payment_status", "customer_name", "phone",
                  "email", "fulfilment", "province", "commune", "street", "sales_point", "lines", "producers",
-                 "subtotal_vnd", "shipping_vnd", "total_vnd"]
+                 "subtotal_vnd", "shipping_vnd", "total_vnd", "province_code", "commune_code", "invoice_company",
+                 "invoice_tax_code", "invoice_address", "invoice_email", "invoices"]
 
 
 def export_orders(rows, tz: str):
@@ -477,7 +478,12 @@ def export_orders(rows, tz: str):
                "street": order.street, "sales_point": order.sales_point.slug if order.sales_point else "",
                "lines": "; ".join(f"{l.product_name} · {l.packaging_label} × {l.quantity}" for l in order.lines),
                "producers": "; ".join(producers), "subtotal_vnd": order.subtotal_vnd,
-               "shipping_vnd": order.shipping_vnd, "total_vnd": order.total_vnd}
+               "shipping_vnd": order.shipping_vnd, "total_vnd": order.total_vnd,
+               "province_code": order.province_code, "commune_code": order.commune_code,
+               "invoice_company": order.invoice_company, "invoice_tax_code": order.invoice_tax_code,
+               "invoice_address": order.invoice_address, "invoice_email": order.invoice_email,
+               "invoices": "; ".join(f"{i.number} {i.issued_on.isoformat()} {i.producer_name}"
+                                     for i in order.invoices)}
         writer.writerow([_cell(row[c]) for c in ORDER_COLUMNS])
         if count % 200 == 0:
             yield out.getvalue().encode("utf-8")
