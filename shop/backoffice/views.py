@@ -26,6 +26,7 @@ from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
 from shop.models_base import utcnow
 from shop.money import format_vnd
@@ -135,9 +136,9 @@ def review_reject(product_id: int):
         return render_template("backoffice/review.html", product=product, locales=locales(),
                                language_names=LANGUAGE_NAMES, reject_form=form), 400
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
+    catalog_mail.queue_rejection_mails(db.session, product, form.reason.data.strip(), base_url=mail_base_url(),
+                                       now=utcnow())
     db.session.commit()
-    catalog_mail.send_rejection_mails(db.session, product, form.reason.data.strip(), config=current_app.config,
-                                      link=url_for("portal.product_edit", product_id=product.id, _external=True))
     flash(_("Sent back to the producer."))
     return redirect(url_for("backoffice.review_queue"))
 
@@ -230,23 +231,13 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(message(error, OFFICE))
         else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
-            try:
-                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
-                                                config=current_app.config)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."))
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
-
-
-def _password_link(user):
-    # The invited user's set-password page, absolute, in their language.
-    return lambda token: url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
 
 
 # --- certificates ---------------------------------------------------------------------------
