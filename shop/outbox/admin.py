@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
+from shop.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.extensions import db
 from shop.models_base import utcnow
