@@ -120,7 +120,7 @@ def test_an_upload_gets_narrower_webp_and_avif_copies(tmp_path):
         with Image.open(tmp_path / photos.rendition_name(stored.filename, width)) as image:
             assert image.size == (width, width * 3 // 4)
         assert (tmp_path / photos.rendition_name(stored.filename, width, "avif")).exists() == photos.avif_supported()
-    photos.remove(str(tmp_path), stored.filename, 400)
+    photos.remove(LocalStorage(str(tmp_path)), stored.filename, 400)
     assert list((tmp_path / "products" / "1").iterdir()) == []
 
 
