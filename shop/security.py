@@ -113,8 +113,7 @@ def bounded_location(response) -> None:
 
 
 def install(app: Flask) -> None:
-    """The csp_nonce() template global and the headers on every response."""
-    app.jinja_env.globals["csp_nonce"] = csp_nonce
+    """The headers on every response (shop.template_env installs csp_nonce() for templates)."""
 
     @app.after_request
     def security_headers(response):

@@ -120,3 +120,15 @@ def test_portal_number_fields_answer_a_message(client, db):
     html = response.get_data(as_text=True)
     assert response.status_code == 400 and html.count('aria-invalid="true"') >= 2  # price and stock flagged
     assert "whole number" in visible_text(html)
+
+
+@pytest.mark.parametrize("locale, message", [("vi", "Mặt hàng này hiện không có."), ("zh", "该商品目前无法购买。"),
+                                             ("ko", "이 상품은 구매할 수 없습니다.")])
+def test_the_refusal_is_in_the_visitors_language(client, db, locale, message):
+    """A packaging id with hundreds of digits is refused in the page's language."""
+    product = make_product(db.session)
+    db.session.commit()
+    response = client.post(f"/{locale}/cart/add", follow_redirects=True, data={
+        "csrf_token": session_token(client), "packaging_id": HUNDREDS_OF_DIGITS, "quantity": 1,
+        "next": f"/{locale}/products/{product.slug}"})
+    assert message in visible_text(response.get_data(as_text=True))
