@@ -43,7 +43,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # come first so they also see cached answers; the page cache comes before CSRF
     # and the rate limiter, whose per-request checks cost more than a cached page
     # (cached pages are GETs, which neither of them limits).
-    from shop import sqlcount
+    from shop import sqlcount, static_files
+    static_files.install(app)  # first: its compression must run after every other after_request hook
     if app.config.get("SQL_COUNTING"):
         sqlcount.install(app)
     if app.config.get("SERVER_TIMING"):
@@ -66,6 +67,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.api.views import bp as api_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.orders.views import bp as orders_bp
+    from shop.pages.admin import bp as pages_admin_bp
+    from shop.pages.views import bp as pages_bp
     from shop.payments.views import bp as payments_bp
     from shop.places.views import bp as places_bp
     from shop.portal.views import bp as portal_bp
@@ -76,7 +79,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.web import bp as web_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp, pages_bp, pages_admin_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli

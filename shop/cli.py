@@ -30,8 +30,29 @@ def demo(if_empty: bool) -> None:
             return
         raise click.ClickException("The catalog already has products: load the demo into an empty database.")
     counts = load_demo(db.session, media_dir=current_app.config["MEDIA_DIR"], today=_today())
+    _ensure_divisions()
     db.session.commit()
     click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def _ensure_divisions() -> None:
+    """The provinces and communes, if the database has none yet (the migration loads them too)."""
+    from shop.geo.loader import is_loaded, load_divisions
+    connection = db.session.connection()
+    if not is_loaded(connection):
+        load_divisions(connection)
+
+
+@shop_cli.command("load-divisions")
+def load_divisions() -> None:
+    """Bring the provinces and communes in line with the installed vietnam-provinces package (upsert)."""
+    from shop.geo.loader import load_divisions as load
+    started = time.perf_counter()
+    report = load(db.session.connection())
+    db.session.commit()
+    click.echo(f"vietnam-provinces {report.version}: {report.provinces} provinces, {report.communes} communes "
+               f"({report.added} added, {report.updated} updated, {report.removed} removed) "
+               f"in {time.perf_counter() - started:.2f}s")
 
 
 @shop_cli.command("synth")

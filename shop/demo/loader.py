@@ -83,7 +83,7 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
             packagings=[Packaging(position=i, **p) for i, p in enumerate(row["packagings"])])
         filename = f"demo/{row['slug']}.webp"
         width, height = placeholder.write_placeholder(os.path.join(media_dir, filename), row["color"],
-                                                      row["name"]["vi"])
+                                                      row["name"]["vi"], slug=row["slug"], group_code=row["group"])
         product.photos.append(ProductPhoto(filename=filename, width=width, height=height, position=0))
         refresh_price_from(product)
         session.add(product)
@@ -127,5 +127,7 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
     for product in products.values():
         search.reindex_product(session, product)
     session.flush()
+    from shop.pages.defaults import load_pages
+    load_pages(session)
     return {"producers": len(producers), "products": len(products), "certificates": len(content.CERTIFICATES),
             "sales_points": len(content.SALES_POINTS), "fairs": len(content.FAIRS)}

@@ -37,6 +37,12 @@ def _unknown_code() -> NotFound:
     return error
 
 
+def _unknown_code_page(code: str):
+    """404 with a plain warning in red, a box to try again and how to report the label to the office.
+    A malformed and an unknown code get the same answer, so nothing is revealed."""
+    return render_template("showroom/verify_unknown.html", code=code[:40]), 404
+
+
 def _locale_redirect(location: str):
     response = redirect(location, code=302)
     response.vary.update(("Accept-Language", "Cookie"))
@@ -63,12 +69,12 @@ def verify(code: str):
     """The public certificate check: product, producer, stars, decision, validity and a plain status."""
     normalized = services.normalize_code(code)
     if normalized is None:
-        raise _unknown_code()
+        return _unknown_code_page(code)
     if normalized != code:
         return redirect(url_for("showroom.verify", code=normalized), code=301)
     check = services.check_code(db.session, normalized, today())
     if check is None:
-        raise _unknown_code()
+        return _unknown_code_page(normalized)
     return render_template("showroom/verify.html", check=check, code=normalized, day=today())
 
 
