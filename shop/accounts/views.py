@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -13,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
-from shop.i18n import current_locale, locales
+from shop.i18n import current_locale, locales, translated
 from shop.inputs import safe_path
 from shop.mailer import send_mail
 from shop.messages import message
@@ -43,6 +44,8 @@ def home_for(user) -> str:
         return url_for("backoffice.dashboard")
     if user.role == Role.PRODUCER:
         return url_for("portal.dashboard")
+    if user.role == Role.SALES_POINT_STAFF:
+        return url_for("staff.dashboard")
     return url_for("accounts.account")
 
 
@@ -122,11 +125,22 @@ def send_password_mail(user, purpose: str) -> None:
     with force_locale(user.locale):
         link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
         if purpose == services.INVITE:
-            hours = current_app.config["INVITE_MAX_AGE"] // 3600
+            days = max(1, round(current_app.config["INVITE_MAX_AGE"] / 86400))
             subject = _("Your OCOP Quảng Ninh account")
-            body = _("You have been invited to keep your products on OCOP Quảng Ninh.\n\n"
-                     "Choose your password here (the link works for %(hours)d hours, once):\n%(link)s\n",
-                     hours=hours, link=link)
+            if user.producer is not None:
+                lead = _("You have been invited to keep the products of %(producer)s on OCOP Quảng Ninh.",
+                         producer=translated(user.producer, "name", user.locale).text)
+            elif user.sales_point_id is not None:
+                from shop.places.models import SalesPoint
+                point = db.session.get(SalesPoint, user.sales_point_id)
+                lead = _("You have been invited to the staff pages of %(point)s on OCOP Quảng Ninh.",
+                         point=translated(point, "name", user.locale).text)
+            else:
+                lead = _("You have been invited to OCOP Quảng Ninh.")
+            body = lead + "\n\n" + ngettext(
+                "Choose your password here (the link works for %(num)d day, once):\n%(link)s\n",
+                "Choose your password here (the link works for %(num)d days, once):\n%(link)s\n",
+                days, link=link)
         else:
             minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
             subject = _("Set a new password")
@@ -151,7 +165,12 @@ def set_password(token: str):
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
         db.session.commit()
+        # The link proved the address and the password is new: sign the person in (as themselves,
+        # whoever was signed in before) and take them to their own pages.
         logout_user()
+        if login_user(user):
+            flash(_("Your password is set. Welcome!"))
+            return redirect(home_for(user))
         flash(_("Your password is set. You can sign in now."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/set_password.html", form=form, user=user,

@@ -47,7 +47,7 @@ def tel_href(phone: str) -> str:
 
 def payment_labels() -> list[str]:
     """The names of the payment methods a buyer can choose now, in checkout order."""
-    from shop.payments.base import available_methods
+    from shop.payments.registry import available_methods
     return [str(method.label) for method in available_methods(current_app.config)]
 
 

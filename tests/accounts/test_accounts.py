@@ -236,3 +236,13 @@ def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, d
     finally:
         app.config.update(MAIL_SERVER="", MAIL_PORT=25)
     assert response.status_code == 302
+
+
+def test_staff_land_on_their_showroom_pages(client, db):
+    """A sales point's staff member signs in to the staff pages, not to "my account"."""
+    from tests.factories import make_sales_point
+    point = make_sales_point(db.session)
+    make_user(db.session, "sales_point_staff", email="staff@ocop.vn", sales_point=point)
+    db.session.commit()
+    response = _post_login(client, "staff@ocop.vn", PASSWORD)
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/"

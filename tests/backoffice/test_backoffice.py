@@ -98,7 +98,8 @@ def test_office_creates_and_edits_a_producer(client, db):
 
 
 def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox, new_client):
-    """An invited user gets a mail with a set-password link; after using it they can sign in to the portal."""
+    """An invited user gets a mail naming the producer, with a set-password link valid for days; using it
+    signs them in to the portal, and they can sign in again later."""
     _admin(client, db)
     producer = make_product(db.session).producer
     db.session.commit()
@@ -113,8 +114,13 @@ def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox,
     page = invited.get(link)
     assert page.status_code == 200
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    assert invited.post(link, data={"csrf_token": token, "password": "my own password",
-                                    "confirm": "my own password"}).status_code == 302
+    body = outbox[0].get_content()
+    assert {t.locale: t.name for t in producer.translations}["zh"] in body and "168" not in body
+    response = invited.post(link, data={"csrf_token": token, "password": "my own password",
+                                        "confirm": "my own password"})
+    assert response.status_code == 302 and response.headers["Location"] == "/portal/"
+    assert invited.get("/portal/").status_code == 200
+    invited.post("/zh/logout", data={"csrf_token": token})
     login_page = invited.get("/zh/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
     response = invited.post("/zh/login", data={"csrf_token": token, "email": "new@htx.vn",
