@@ -191,6 +191,19 @@ def account():
     return render_template("accounts/account.html", form=form)
 
 
+@bp.post("/account/language")
+@login_required
+def switch_language():
+    """Change the signed-in user's language from the portal, staff or back-office header and stay on the page."""
+    form = EmptyForm()
+    code = request.form.get("locale", "")
+    if not form.validate_on_submit() or code not in locales():
+        abort(400)
+    services.set_locale(current_user, code, locales())
+    db.session.commit()
+    return redirect(_safe_next(request.form.get("next")) or home_for(current_user), 303)
+
+
 @bp.get("/account/orders")
 @login_required
 def my_orders():

@@ -246,3 +246,19 @@ def test_staff_land_on_their_showroom_pages(client, db):
     db.session.commit()
     response = _post_login(client, "staff@ocop.vn", PASSWORD)
     assert response.status_code == 302 and response.headers["Location"] == "/staff/"
+
+
+def test_language_switch_stays_in_the_portal(client, db):
+    """The header's language buttons on a portal page change the user's language and come back to the page."""
+    from tests.conftest import login
+    user = make_user(db.session, "producer", locale="en")
+    db.session.commit()
+    login(client, user)
+    page = client.get("/portal/orders").get_data(as_text=True)
+    assert 'name="locale" value="zh"' in page and 'name="next" value="/portal/orders"' in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/en/account/language", data={"csrf_token": token, "locale": "zh",
+                                                         "next": "/portal/orders"})
+    assert response.status_code == 303 and response.headers["Location"] == "/portal/orders"
+    assert '<html lang="zh">' in client.get("/portal/orders").get_data(as_text=True)
+    assert client.post("/en/account/language", data={"csrf_token": token, "locale": "xx"}).status_code == 400

@@ -32,7 +32,7 @@ ROUTES = _guarded_routes()
 # need a signed-in user (any role). Every accounts route must be in one of the two sets.
 ACCOUNT_PUBLIC = {"accounts.login", "accounts.register", "accounts.logout", "accounts.forgot_password",
                   "accounts.set_password"}
-ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders"}
+ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders", "accounts.switch_language"}
 
 
 def _account_routes():
