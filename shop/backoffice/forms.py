@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from shop.inputs import to_id
+from shop.inputs import WholeNumberField, to_id
 from shop.portal.forms import EMAIL_PATTERN, ProfileBase
 
 
@@ -79,3 +79,9 @@ class OrderActionForm(FlaskForm):
     to = SelectField(_l("New status"), choices=[], validate_choice=True)
     note = TextAreaField(_l("Note for the order's history"), validators=[Optional(), Length(max=2000)],
                          render_kw={"rows": 2})
+
+
+class LimitsForm(FlaskForm):
+    max_price_change_percent = WholeNumberField(
+        _l("A price may move this many percent without review (0: every price change is reviewed)"),
+        validators=[InputRequired()], low=0, high=1000)

@@ -1,11 +1,10 @@
 """The OCOP office's back office (/backoffice): reviews, producers, certificates, figures."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, stream_with_context,
                    url_for)
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,9 +14,9 @@ from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.accounts.views import send_password_mail
 from shop.backoffice import charts, csv_io, stats
-from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, OrderActionForm, ProducerBase,
-                                   RejectForm, RevokeForm, SalesPointBase)
-from shop.catalog import certificates, reviews
+from shop.backoffice.forms import (CertificateForm, FairBase, InviteForm, OrderActionForm, ProducerBase, RevokeForm,
+                                   SalesPointBase)
+from shop.catalog import certificates
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
@@ -25,7 +24,6 @@ from shop.extensions import db
 from shop.inputs import query_int
 from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
-from shop.mailer import send_mail
 from shop.models_base import utcnow
 from shop.messages import OFFICE, message
 from shop.money import format_vnd
@@ -90,69 +88,7 @@ def _roman(code: str) -> int:
     return total
 
 
-# --- review queue -------------------------------------------------------------------------
-
-
-@bp.get("/reviews")
-def review_queue():
-    """Listings waiting for the office."""
-    return render_template("backoffice/reviews.html", products=reviews.review_queue(db.session))
-
-
-@bp.get("/reviews/<int:product_id>")
-def review_detail(product_id: int):
-    """A listing in every language, as the public will see it, with approve and reject."""
-    try:
-        product = reviews.get_pending(db.session, product_id)
-    except CatalogError:
-        abort(404)
-    return render_template("backoffice/review.html", product=product, locales=locales(),
-                           language_names=LANGUAGE_NAMES, reject_form=RejectForm(formdata=None))
-
-
-@bp.post("/reviews/<int:product_id>/approve")
-def review_approve(product_id: int):
-    """Publish the listing and add it to search."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        reviews.approve(db.session, product_id, reviewer_id=current_user.id, now=datetime.now(timezone.utc))
-    except CatalogError:
-        abort(404)
-    db.session.commit()
-    flash(_("Published."))
-    return redirect(url_for("backoffice.review_queue"))
-
-
-@bp.post("/reviews/<int:product_id>/reject")
-def review_reject(product_id: int):
-    """Send the listing back with a reason, mailed to the producer's users in their language."""
-    form = RejectForm()
-    try:
-        product = reviews.get_pending(db.session, product_id)
-    except CatalogError:
-        abort(404)
-    if not form.validate_on_submit():
-        return render_template("backoffice/review.html", product=product, locales=locales(),
-                               language_names=LANGUAGE_NAMES, reject_form=form), 400
-    reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
-    db.session.commit()
-    _mail_rejection(product, form.reason.data.strip())
-    flash(_("Sent back to the producer."))
-    return redirect(url_for("backoffice.review_queue"))
-
-
-def _mail_rejection(product, reason: str) -> None:
-    for user in accounts.users_of_producer(db.session, product.producer_id):
-        with force_locale(user.locale):
-            link = url_for("portal.product_edit", product_id=product.id, _external=True)
-            subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
-            body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
-                     "Change it here and send it for review again:\n%(link)s\n", reason=reason, link=link)
-        try:
-            send_mail(user.email, subject, body)
-        except OSError:  # the decision stands; the producer also sees the reason in the portal
-            current_app.logger.warning("could not mail %s about product %s", user.email, product.id, exc_info=True)
+# --- review queue: shop/backoffice/review_views.py ------------------------------------------
 
 
 # --- producers ------------------------------------------------------------------------------
@@ -433,59 +369,7 @@ def fair_edit(fair_id: int | None):
         400 if errors or (form.is_submitted() and form.errors) else 200
 
 
-# --- CSV --------------------------------------------------------------------------------------
-
-CSV_MESSAGES = {
-    "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
-    "empty_file": lambda: _("The file is empty."),
-    "too_many_rows": lambda: _("The file has too many rows."),
-    "unknown_type": lambda: _("Unknown producer type."),
-    "unknown_locality": lambda: _("Unknown locality."),
-    "unknown_producer": lambda: _("No producer has this address (slug)."),
-    "unknown_group": lambda: _("Unknown product group."),
-    "unknown_status": lambda: _("The status must be draft, published or withdrawn."),
-    "unknown_container": lambda: _("Unknown container."),
-    "unknown_unit": lambda: _("Unknown unit."),
-    "required": lambda: _("This cell is required."),
-    "too_long": lambda: _("This text is too long."),
-    "bad_slug": lambda: _("Use lower-case letters without accents, digits and hyphens."),
-    "duplicate_in_file": lambda: _("This row repeats an earlier one."),
-    "not_a_whole_number": lambda: _("Write a whole number (price above zero)."),
-    "too_many_cells": lambda: _("This row has more cells than the header."),
-}
-
-
-def _csv_message(code: str) -> str:
-    name, _sep, detail = code.partition(":")
-    if name == "missing_columns":
-        return _("Columns missing: %(columns)s", columns=detail)
-    if name == "unknown_columns":
-        return _("Unknown columns: %(columns)s", columns=detail)
-    return CSV_MESSAGES.get(name, lambda: name)()
-
-
-@bp.route("/import", methods=["GET", "POST"])
-def csv_import():
-    """Import producers or products from CSV: check first, then apply all rows or none."""
-    form = ImportForm()
-    form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
-    report = None
-    if form.validate_on_submit():
-        data = form.file.data.stream.read()
-        if form.kind.data == "producers":
-            report = csv_io.import_producers(db.session, data, locales())
-        else:
-            report = csv_io.import_products(db.session, data, locales(), datetime.now(timezone.utc))
-        if report.ok and not form.dry_run.data:
-            db.session.commit()
-            flash(_("Imported: %(created)d added, %(updated)d updated.", created=report.created, updated=report.updated))
-            return redirect(url_for("backoffice.csv_import"))
-        db.session.rollback()
-    return render_template("backoffice/import.html", form=form, report=report, message=_csv_message,
-                           producer_columns=csv_io.producer_columns(locales()),
-                           product_columns=csv_io.product_columns(locales())), \
-        400 if report is not None and not report.ok else 200
-
+# --- CSV: the import is in shop/backoffice/import_views.py -------------------------------------
 
 @bp.get("/export/products.csv")
 def csv_export_products():
@@ -613,3 +497,7 @@ def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
         db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))
+
+
+# Views by subject that live in their own modules register on this blueprint when imported here.
+from shop.backoffice import import_views, review_views  # noqa: E402,F401

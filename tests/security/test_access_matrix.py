@@ -77,10 +77,14 @@ def world(db):
                 translations=[FairTranslation(locale="vi", name="Hội chợ")])
     db.session.add(fair)
     order = _order_of(db.session, product)
+    from shop.catalog.models import ProductRevision
+    revision = ProductRevision(product_id=product.id, content={"texts": {}}, status="pending")
+    db.session.add(revision)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
            "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
-           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop"}
+           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop",
+           "revision_id": revision.id}
     return users, ids
 
 
