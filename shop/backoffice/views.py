@@ -28,6 +28,7 @@ from shop.models_base import utcnow
 from shop.messages import OFFICE, message
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
+from shop.orders.models import Order
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
 from shop.payments.registry import all_methods, any_method
@@ -472,10 +473,17 @@ def _order_action(order_id: int, action, done: str, *, needs_status: bool = Fals
 
 @bp.post("/orders/<int:order_id>/status")
 def order_status(order_id: int):
-    """Move the order to a status the transition table allows."""
-    return _order_action(order_id, lambda oid, form: orders_admin.set_status(
+    """Move the order to a status the transition table allows; the buyer is mailed when it is ready for pickup."""
+    response = _order_action(order_id, lambda oid, form: orders_admin.set_status(
         db.session, oid, form.to.data, actor=_actor(), now=utcnow(), note=form.note.data or ""),
         _("Status changed."), needs_status=True)
+    order = db.session.get(Order, order_id)
+    if response.status_code == 303 and order is not None and order.status == "ready_for_pickup" \
+            and request.form.get("to") == "ready_for_pickup":
+        from shop.orders import mail
+        mail.send_quietly([mail.ready_for_pickup(order, config=current_app.config)],
+                          f"the pickup notice of order {order.code}")
+    return response
 
 
 @bp.post("/orders/<int:order_id>/paid")
