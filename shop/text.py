@@ -20,13 +20,24 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text or "").casefold().translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # NFKD also splits Hangul syllables into jamo (which are not combining marks): put them back.
+    return unicodedata.normalize("NFC", stripped) if _has_jamo(stripped) else stripped
+
+
+def _has_jamo(text: str) -> bool:
+    return any("\u1100" <= c <= "\u11ff" for c in text)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL slug: Vietnamese without diacritics, hyphens between words."""
     slug = _NON_SLUG.sub("-", fold(text)).strip("-")
     return slug[:max_length].rstrip("-") or "item"
+
+
+def is_hangul(char: str) -> bool:
+    """True for a precomposed Hangul syllable (가–힣)."""
+    return "\uac00" <= char <= "\ud7a3"
 
 
 def is_cjk(char: str) -> bool:

@@ -52,7 +52,8 @@ def make_producer(session, *, name=None, type: str = "cooperative", locality: st
     names = _names(name, f"HTX Mẫu {n}")
     producer = Producer(slug=overrides.pop("slug", f"htx-mau-{n}"), type=type,
                         locality_id=make_locality(session, locality).id,
-                        translations=[ProducerTranslation(locale=l, name=v, summary="", story=story)
+                        translations=[ProducerTranslation(locale=l, name=v, summary="", story=story,
+                                                          sort_key=sort_key(v, l))
                                       for l, v in names.items()], **overrides)
     session.add(producer)
     session.flush()

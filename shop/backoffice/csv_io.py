@@ -239,6 +239,7 @@ def import_producers(session, data: bytes, locales, *, apply: bool = True) -> Im
             if l not in by_locale:
                 producer.translations.append(translation)
             translation.name, translation.summary, translation.story = values["name"], values["summary"], values["story"]
+            translation.sort_key = sort_key(values["name"], l)
         touched.append(producer)
     session.flush()
     for producer in touched:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField
+
+from shop.forms import Form
 from wtforms.validators import InputRequired
 
 from shop.inputs import MAX_ID, WholeNumberField
@@ -14,7 +15,7 @@ def _cart_max() -> int:
     return current_app.config["CART_MAX_QUANTITY"]
 
 
-class CartLineForm(FlaskForm):
+class CartLineForm(Form):
     """A packaging and a quantity: add to the cart, or set a line's quantity (0 removes it)."""
 
     class Meta:

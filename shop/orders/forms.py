@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
@@ -25,7 +25,7 @@ def _email(form, field):
         raise ValidationError(_l("Enter an email address such as name@example.com."))
 
 
-class CheckoutForm(FlaskForm):
+class CheckoutForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 
@@ -83,7 +83,7 @@ class CheckoutForm(FlaskForm):
                         note=self.note.data or "")
 
 
-class LookupForm(FlaskForm):
+class LookupForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 

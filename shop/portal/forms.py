@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from flask_wtf.file import MultipleFileField
 from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
@@ -68,11 +68,11 @@ def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
                 form[key].data = getattr(row, name)
 
 
-class ListingBase(FlaskForm):
+class ListingBase(Form):
     group = SelectField(_l("OCOP product group"), coerce=to_id, validators=[DataRequired()])
 
 
-class ProfileBase(FlaskForm):
+class ProfileBase(Form):
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     email = EmailField(_l("Email"), validators=[Optional(), Regexp(EMAIL_PATTERN, message=_l("Enter an email address.")), Length(max=200)])
     website = StringField(_l("Website"), validators=[Optional(), URL(), Length(max=200)])
@@ -109,7 +109,7 @@ class AmountField(WholeNumberField):
         self.data = value
 
 
-class PackagingForm(FlaskForm):
+class PackagingForm(Form):
     container = SelectField(_l("Container"))
     quantity = AmountField(_l("Size"), validators=[DataRequired()], low=1, high=1_000_000)
     unit = SelectField(_l("Unit"))
@@ -122,17 +122,17 @@ class PackagingForm(FlaskForm):
         self.unit.choices = options((u.value, u.value) for u in Unit)
 
 
-class PackagingUpdateForm(FlaskForm):
+class PackagingUpdateForm(Form):
     price_vnd = AmountField(_l("Price (đồng)"), validators=[DataRequired()], low=1, high=MAX_PRICE_VND)
     stock = AmountField(_l("Stock"), validators=[Optional()], low=0, high=MAX_STOCK)
     active = BooleanField(_l("On sale"))
 
 
-class PhotoForm(FlaskForm):
+class PhotoForm(Form):
     photo = MultipleFileField(_l("Photos (JPEG, PNG or WebP; several at once)"), render_kw={"accept": "image/*", "data-preview": "photo-previews"})
 
 
-class LineFulfilmentForm(FlaskForm):
+class LineFulfilmentForm(Form):
     """Mark some of the producer's own lines of an order preparing or shipped."""
 
     lines = SelectMultipleField(_l("Your lines"), coerce=to_id, choices=[], widget=ListWidget(prefix_label=False),
