@@ -81,7 +81,7 @@ class OrderActionForm(Form):
                          render_kw={"rows": 2})
 
 
-class LimitsForm(FlaskForm):
+class LimitsForm(Form):
     max_price_change_percent = WholeNumberField(
         _l("A price may move this many percent without review (0: every price change is reviewed)"),
         validators=[InputRequired()], low=0, high=1000)
