@@ -34,8 +34,9 @@ class CertificateForm(Form):
     decision_date = DateField(_l("Decision date"), validators=[DataRequired()])
     authority = StringField(_l("Issued by"), validators=[DataRequired(), Length(max=200)],
                             default="UBND tỉnh Quảng Ninh")
-    awards = TextAreaField(_l("Products, one a line: product code, stars, score, kind (new, recertified or upgraded)"),
-                           validators=[DataRequired(), Length(max=100_000)], render_kw={"rows": 8})
+    awards = TextAreaField(_l("Or many products at once, one a line: product code, stars, score, kind "
+                              "(new, recertified or upgraded)"),
+                           validators=[Optional(), Length(max=100_000)], render_kw={"rows": 4})
 
 
 class RevokeForm(Form):

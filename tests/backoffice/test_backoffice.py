@@ -237,3 +237,21 @@ def test_seed_command_refuses_a_catalog_with_products(app, db):
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["shop", "seed-programme-2020"])
     assert result.exit_code != 0 and "empty database" in result.output
+
+
+def test_certificate_products_are_picked_by_name_with_a_translated_kind(client, db):
+    """The form offers every product by code and name and the award kinds in the reader's language; a picked
+    row ("code · name") records the award."""
+    _admin(client, db)
+    tea = make_product(db.session, name={"vi": "Trà hoa vàng", "en": "Golden camellia tea", "zh": "金花茶"})
+    db.session.commit()
+    page = client.get("/backoffice/certificates/new").get_data(as_text=True)
+    assert f'<option value="{tea.code} · Trà hoa vàng">' in page
+    assert '<option value="recertified">Re-certified</option>' in page
+    response = client.post("/backoffice/certificates/new", data={
+        "csrf_token": session_token(client), "decision_number": "DEMO-3/QĐ-UBND", "decision_date": "2025-05-01",
+        "authority": "UBND tỉnh Quảng Ninh", "awards": "", "row-0-product": f"{tea.code} · Trà hoa vàng",
+        "row-0-stars": "5", "row-0-score": "92", "row-0-kind": "upgraded"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    award = db.session.scalar(select(Certificate)).awards[0]
+    assert (award.product_id, award.stars, award.score, award.kind) == (tea.id, 5, 92, "upgraded")
