@@ -336,8 +336,37 @@ def sales_point_edit(sales_point_id: int | None):
     return render_template("backoffice/place_form.html", form=form, obj=point, errors=errors, locales=locales(),
                            fields=places_admin.POINT_FIELDS, language_names=LANGUAGE_NAMES,
                            heading=_("Sales point"), list_field="products",
+                           staff=accounts.staff_of_point(db.session, point.id) if point else None,
+                           invite_form=_invite_form(),
                            extra=["kind", "locality", "phone", "opening_hours", "latitude", "longitude", "active"]), \
         400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+@bp.post("/sales-points/<int:sales_point_id>/invite")
+def sales_point_invite(sales_point_id: int):
+    """Create a staff account for the sales point and mail them a link to choose their password."""
+    if db.session.get(SalesPoint, sales_point_id) is None:
+        abort(404)
+    form = _invite_form(bound=True)
+    if form.validate_on_submit():
+        try:
+            user = accounts.invite_staff_user(db.session, sales_point_id=sales_point_id, email=form.email.data,
+                                              locale=form.locale.data)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(message(error, OFFICE), "error")
+        else:
+            db.session.commit()
+            try:
+                send_password_mail(user, accounts.INVITE)
+            except OSError:
+                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
+                flash(_("The account is ready but the mail could not be sent; invite again later."), "error")
+            else:
+                flash(_("Invitation sent to %(email)s.", email=user.email))
+    else:
+        flash(message("invalid_email", OFFICE), "error")
+    return redirect(url_for("backoffice.sales_point_edit", sales_point_id=sales_point_id) + "#staff", 303)
 
 
 @bp.get("/fairs")

@@ -255,3 +255,25 @@ def test_certificate_products_are_picked_by_name_with_a_translated_kind(client, 
     assert response.status_code == 302, response.get_data(as_text=True)
     award = db.session.scalar(select(Certificate)).awards[0]
     assert (award.product_id, award.stars, award.score, award.kind) == (tea.id, 5, 92, "upgraded")
+
+
+def test_office_invites_a_staff_member_who_lands_on_the_showroom(client, db, outbox, new_client):
+    """A sales point's page invites staff; the mail names the point; the link signs them in to /staff/."""
+    from tests.factories import make_sales_point
+    _admin(client, db)
+    point = make_sales_point(db.session, name="Trung tâm OCOP Hạ Long")
+    db.session.commit()
+    response = client.post(f"/backoffice/sales-points/{point.id}/invite",
+                           data={"csrf_token": session_token(client), "email": "staff@ocop.vn", "locale": "vi"})
+    assert response.status_code == 303
+    user = db.session.scalar(select(User).where(User.email == "staff@ocop.vn"))
+    assert user.role == "sales_point_staff" and user.sales_point_id == point.id
+    assert "staff@ocop.vn" in client.get(f"/backoffice/sales-points/{point.id}").get_data(as_text=True)
+    body = outbox[0].get_content()
+    assert "Trung tâm OCOP Hạ Long" in body
+    link = re.search(r"http://localhost(/vi/password/set/\S+)", body).group(1)
+    invited = new_client()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', invited.get(link).get_data(as_text=True))
+    response = invited.post(link, data={"csrf_token": token.group(1), "password": "a staff password 1",
+                                        "confirm": "a staff password 1"})
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/"
