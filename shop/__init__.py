@@ -26,7 +26,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, security, templating, web
+    from shop import cache_pages, errors, security, template_env, web
+    from shop.api import headers as api_headers
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
@@ -50,13 +51,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     if app.config.get("SERVER_TIMING"):
         sqlcount.install_timing(app)
     web.install_locale_routing(app)
-    templating.install(app)
     errors.install(app)
     cache_pages.install(app)
     security.install(app)
 
     csrf.init_app(app)
-    cache_pages.use_placeholder_tokens(app)
+    template_env.install(app)  # after CSRFProtect: see template_env.install
     app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
     limiter.init_app(app)
     _init_login(app)
@@ -81,6 +81,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
                       cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp, pages_bp, pages_admin_bp):
         app.register_blueprint(blueprint)
+    api_headers.install(app)  # last: after-request hooks run in reverse, so it sees the view's answer first
 
     from shop.cli import shop_cli
     app.cli.add_command(shop_cli)

@@ -37,7 +37,7 @@ def _is_cacheable_request() -> bool:
     view = current_app.view_functions.get(request.endpoint or "")
     if view is None or f"{view.__module__}.{view.__name__}" not in _CACHEABLE:
         return False
-    # Signed-in users, flashed messages and carts make a page personal.
+    # Signed-in users, flashed messages and carts (shop.cart.session.SESSION_KEY) make a page personal.
     return not any(key in session for key in ("_user_id", "_flashes", "cart"))
 
 
@@ -68,13 +68,6 @@ def _fill(body: bytes) -> bytes:
     if _NONCE_PLACEHOLDER_BYTES in body:
         body = body.replace(_NONCE_PLACEHOLDER_BYTES, request_nonce().encode())
     return body
-
-
-def use_placeholder_tokens(app: Flask) -> None:
-    """Templates' csrf_token() becomes ours. Call after CSRFProtect.init_app, which sets its own
-    both as a Jinja global and in a context processor (the later processor wins)."""
-    app.jinja_env.globals["csrf_token"] = csrf_token
-    app.context_processor(lambda: {"csrf_token": csrf_token})
 
 
 def install(app: Flask) -> None:

@@ -14,7 +14,7 @@ shop_cli = AppGroup("shop", help="OCOP Shop commands.")
 
 
 def _today():
-    from shop.templating import today
+    from shop.clock import today
     return today()
 
 

@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from flask import current_app
-
 log = logging.getLogger(__name__)
 
 
@@ -39,11 +37,3 @@ def deliver(messages: list[EmailMessage], config: Mapping) -> None:
             smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
         for message in messages:
             smtp.send_message(message)
-
-
-def send_mail(to: str | list[str], subject: str, body: str) -> None:
-    """Send one plain-text mail to one or more addresses."""
-    recipients = [to] if isinstance(to, str) else list(to)
-    if recipients:
-        config = current_app.config
-        deliver([build_message(config, ", ".join(recipients), subject, body)], config)

@@ -11,7 +11,7 @@ from shop.backoffice.views import bp
 from shop.extensions import db
 from shop.i18n import locales
 from shop.models_base import utcnow
-from shop.portal.forms import options
+from shop.forms import options
 
 CSV_MESSAGES = {
     "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
@@ -82,7 +82,7 @@ def csv_import():
 @bp.post("/import/apply")
 def csv_import_apply():
     """Import the file kept at its check: all rows or none; flagged rows only with the confirmation ticked."""
-    from shop.accounts.forms import EmptyForm
+    from shop.forms import EmptyForm
     if not EmptyForm().validate_on_submit():
         abort(400)
     form = ImportForm(formdata=None)

@@ -6,16 +6,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts import services as accounts
-from shop.accounts.forms import EmptyForm
+from shop.forms import EmptyForm
 from shop.backoffice.forms import LimitsForm, RejectForm
 from shop.backoffice.views import bp
-from shop.catalog import listings, notifications, reviews
+from shop.catalog import listings, reviews
+from shop.catalog import mail as catalog_mail
 from shop.catalog.services import CatalogError
 from shop.extensions import db
 from shop.i18n import locales
 from shop.mailer import deliver
 from shop.models_base import utcnow
-from shop.templating import LANGUAGE_NAMES
+from shop.i18n import LANGUAGE_NAMES
 
 
 def _tell_producer(product, *, approved: bool, revision: bool, reason: str = "") -> None:
@@ -24,10 +25,10 @@ def _tell_producer(product, *, approved: bool, revision: bool, reason: str = "")
     link_for = lambda _locale: url_for("portal.product_edit", product_id=product.id, _external=True)  # noqa: E731
     config = current_app.config
     if approved:
-        messages = notifications.listing_approved(readers, product, link_for=link_for, revision=revision,
+        messages = catalog_mail.listing_approved(readers, product, link_for=link_for, revision=revision,
                                                   config=config)
     else:
-        messages = notifications.changes_requested(readers, product, reason=reason, link_for=link_for,
+        messages = catalog_mail.changes_requested(readers, product, reason=reason, link_for=link_for,
                                                    revision=revision, config=config)
     try:
         deliver(messages, config)

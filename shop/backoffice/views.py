@@ -8,24 +8,25 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
-from shop.accounts.views import send_password_mail
 from shop.backoffice import charts, csv_io, stats
 from shop.backoffice.forms import (CertificateForm, FairBase, InviteForm, OrderActionForm, ProducerBase, RevokeForm,
                                    SalesPointBase)
 from shop.catalog import certificates
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
-from shop.i18n import current_locale, locales, translated
 from shop.labels import AWARD_KINDS, FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
-from shop.models_base import utcnow
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
 from shop.orders.models import Order
@@ -35,10 +36,9 @@ from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
-from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
-from shop.templating import LANGUAGE_NAMES, fdate, today
+from shop.template_env import fdate
 
 bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
 bp.before_request(require_roles(Role.ADMIN))
@@ -182,7 +182,9 @@ def producer_invite(producer_id: int):
         else:
             db.session.commit()
             try:
-                send_password_mail(user, accounts.INVITE)
+                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
+                                                config=current_app.config,
+                                                whose=translated(producer, "name", user.locale).text)
             except OSError:
                 current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
                 flash(_("The account is ready but the mail could not be sent; invite again later."))
@@ -191,6 +193,11 @@ def producer_invite(producer_id: int):
     else:
         flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
+
+
+def _password_link(user):
+    # The invited user's set-password page, absolute, in their language.
+    return lambda token: url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -345,7 +352,8 @@ def sales_point_edit(sales_point_id: int | None):
 @bp.post("/sales-points/<int:sales_point_id>/invite")
 def sales_point_invite(sales_point_id: int):
     """Create a staff account for the sales point and mail them a link to choose their password."""
-    if db.session.get(SalesPoint, sales_point_id) is None:
+    point = db.session.get(SalesPoint, sales_point_id)
+    if point is None:
         abort(404)
     form = _invite_form(bound=True)
     if form.validate_on_submit():
@@ -358,7 +366,9 @@ def sales_point_invite(sales_point_id: int):
         else:
             db.session.commit()
             try:
-                send_password_mail(user, accounts.INVITE)
+                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
+                                                config=current_app.config,
+                                                whose=translated(point, "name", user.locale).text)
             except OSError:
                 current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
                 flash(_("The account is ready but the mail could not be sent; invite again later."), "error")
@@ -534,8 +544,9 @@ def order_status(order_id: int):
     if getattr(response, "status_code", None) == 303 and order is not None and order.status == "ready_for_pickup" \
             and request.form.get("to") == "ready_for_pickup":
         from shop.orders import mail
-        mail.send_quietly([mail.ready_for_pickup(order, config=current_app.config)],
-                          f"the pickup notice of order {order.code}")
+        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
+        mail.send_quietly([mail.ready_for_pickup(order, order_url=order_url, config=current_app.config)],
+                          f"the pickup notice of order {order.code}", config=current_app.config)
     return response
 
 

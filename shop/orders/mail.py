@@ -7,13 +7,13 @@ import logging
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from flask import current_app, g, render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.i18n import translated
-from shop.mailer import build_message, deliver
 from shop.labels import packaging_label
+from shop.mailer import build_message, deliver
 from shop.money import format_vnd
 from shop.orders.models import Order
 from shop.producers.models import Producer
@@ -22,42 +22,17 @@ log = logging.getLogger(__name__)
 PRODUCER_LOCALE = "vi"
 
 
-class _Locale:
-    """Render with g.locale and Babel's locale set to the reader's language, then put both back."""
-
-    def __init__(self, locale: str):
-        self.locale = locale
-
-    def __enter__(self):
-        self.saved = g.get("locale")
-        g.locale = self.locale
-        self.forced = force_locale(self.locale)
-        self.forced.__enter__()
-
-    def __exit__(self, *exc):
-        self.forced.__exit__(*exc)
-        if self.saved is None:
-            g.pop("locale", None)
-        else:
-            g.locale = self.saved
-
-
-def order_url(order: Order, locale: str) -> str:
-    return url_for("orders.order_page", locale=locale, token=order.token, _external=True)
-
-
-def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
-    """The buyer's confirmation, in the language they checked out in."""
-    with _Locale(order.locale):
+def buyer_confirmation(order: Order, *, order_url: str, config: Mapping) -> EmailMessage:
+    """The buyer's confirmation, in the language they checked out in, linking to order_url (absolute)."""
+    with force_locale(order.locale):
         money = lambda amount: format_vnd(amount, order.locale)  # noqa: E731
         subject = _("Your OCOP order %(code)s", code=order.code)
-        body = render_template("mail/order_confirmation.txt", order=order, money=money,
-                               url=order_url(order, order.locale))
+        body = render_template("mail/order_confirmation.txt", order=order, money=money, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
-    """One notice per portal user of each producer (in the user's language, with a link to the order in
+def producer_notices(session, order: Order, *, portal_url: str, config: Mapping) -> list[EmailMessage]:
+    """One notice per portal user of each producer (in the user's language, with portal_url, the order in
     the portal), listing only that producer's lines; the producer's contact address only when it has
     no portal user."""
     from shop.accounts.services import users_of_producer
@@ -75,47 +50,45 @@ def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessag
             log.warning("order %s: producer %s has no user nor email address; no notice sent",
                         order.code, producer.slug)
             continue
-        link = url_for("portal.order_detail", order_id=order.id, _external=True)
         for email, locale in readers:
-            with _Locale(locale):
+            with force_locale(locale):
                 money = lambda amount, locale=locale: format_vnd(amount, locale)  # noqa: E731
                 rows = [(_producer_name(session, line, locale), _producer_label(session, line), line)
                         for line in lines]
                 subject = _("New order %(code)s for %(producer)s", code=order.code,
                             producer=translated(producer, "name", locale).text)
                 body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
-                                       money=money, total=sum(line.total_vnd for line in lines), link=link,
+                                       money=money, total=sum(line.total_vnd for line in lines), link=portal_url,
                                        reader_locale=locale)
             messages.append(build_message(config, email, subject, body))
     return messages
 
 
-def line_progress(order: Order, lines: list, *, config: Mapping) -> EmailMessage | None:
+def line_progress(order: Order, lines: list, *, order_url: str, config: Mapping) -> EmailMessage | None:
     """To the buyer, in the order's language: these lines are on their way (or sent to the sales point),
     with a link to the order page. None when no line of the list is shipped."""
     shipped = [line for line in lines if line.fulfilment_status == "shipped"]
     if not shipped:
         return None
-    with _Locale(order.locale):
+    with force_locale(order.locale):
         if order.fulfilment == "pickup":
             subject = _("Order %(code)s: part of it is on its way to the sales point", code=order.code)
         else:
             subject = _("Order %(code)s: part of it is on its way", code=order.code)
-        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url(order, order.locale))
+        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def ready_for_pickup(order: Order, *, config: Mapping) -> EmailMessage:
+def ready_for_pickup(order: Order, *, order_url: str, config: Mapping) -> EmailMessage:
     """To the buyer, in the order's language: the order waits at the sales point."""
-    with _Locale(order.locale):
+    with force_locale(order.locale):
         subject = _("Order %(code)s is ready for pickup", code=order.code)
-        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url(order, order.locale))
+        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def send_quietly(messages: list[EmailMessage | None], what: str) -> bool:
+def send_quietly(messages: list[EmailMessage | None], what: str, *, config: Mapping) -> bool:
     """Send after the commit; a failure is logged and never undoes the change."""
-    config = current_app.config
     try:
         deliver([m for m in messages if m is not None], config)
     except Exception:  # noqa: BLE001 - the change stands; the buyer also sees it on the order page
@@ -137,11 +110,11 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send_order_mails(session, order: Order) -> bool:
+def send_order_mails(session, order: Order, *, order_url: str, portal_url: str, config: Mapping) -> bool:
     """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
-    config = current_app.config
     try:
-        deliver([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
+        deliver([buyer_confirmation(order, order_url=order_url, config=config),
+                 *producer_notices(session, order, portal_url=portal_url, config=config)], config)
     except Exception:  # noqa: BLE001 - the order stands; the office can resend
         log.exception("order %s: could not send the order mails", order.code)
         return False

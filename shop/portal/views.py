@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.catalog import listings, photos
 from shop.catalog import services as catalog
@@ -14,20 +13,19 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, ProfileBase, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, locales
 from shop.inputs import query_int
-from shop.i18n import locales
-from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
+from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
 from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
-from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
-                               ProfileBase, fill_texts, options, texts_of, with_texts)
+from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.producers import services as producers
 from shop.producers.models import Producer
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
@@ -428,8 +426,9 @@ def order_lines_mark(order_id: int):
     if form.status.data == LineStatus.SHIPPED:
         from shop.orders import mail
         marked = [line for line in lines if line.id in set(form.lines.data)]
-        mail.send_quietly([mail.line_progress(order, marked, config=current_app.config)],
-                          f"the shipping notice of order {order.code}")
+        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
+        mail.send_quietly([mail.line_progress(order, marked, order_url=order_url, config=current_app.config)],
+                          f"the shipping notice of order {order.code}", config=current_app.config)
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:
