@@ -83,7 +83,10 @@ def _pages(app, ids, review_id):
     return pages
 
 
-def test_every_back_of_house_page_fits_a_phone(browser, live_server, back_world):
+SCREENSHOTS = {"/portal/", "/portal/orders", "/staff/", "/backoffice/", "/backoffice/import", "/backoffice/reviews"}
+
+
+def test_every_back_of_house_page_fits_a_phone(browser, live_server, back_world, artifacts):
     """No portal, staff or back-office page is wider than a 390 px phone, in Vietnamese and English."""
     emails, ids, review_id = back_world
     too_wide = []
@@ -94,13 +97,13 @@ def test_every_back_of_house_page_fits_a_phone(browser, live_server, back_world)
             page = context.new_page()
             _sign_in(page, live_server.url, emails[role])  # once per role: sign-ins are rate-limited
             for locale in ("vi", "en"):
-                too_wide += _measure(page, live_server, emails[role], locale, urls)
+                too_wide += _measure(page, live_server, emails[role], locale, urls, artifacts)
         finally:
             context.close()
     assert too_wide == [], too_wide
 
 
-def _measure(page, live_server, email, locale, urls):
+def _measure(page, live_server, email, locale, urls, artifacts):
     """Each page's width in one language (the user's language decides the signed-in pages' language)."""
     from sqlalchemy import update
 
@@ -118,6 +121,10 @@ def _measure(page, live_server, email, locale, urls):
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide.append((locale, url, width))
+        if url in SCREENSHOTS or url.startswith("/backoffice/revisions/"):
+            name = url.strip("/").replace("/", "-") or "home"
+            page.screenshot(path=str(artifacts / f"issue12-390-{locale}-{name.split('-')[0]}-{name}.png"),
+                            full_page=True)
         if url == "/backoffice/":
             hidden = page.evaluate("Array.from(document.querySelectorAll('.chart .visually-hidden'))"
                                    ".map(e => e.getBoundingClientRect().width)")
