@@ -14,7 +14,7 @@ from tests.security.prod_app import production_app
 
 TEMPLATES = pathlib.Path(__file__).resolve().parents[2] / "templates"
 # Rendered to PDF by WeasyPrint, never served as HTML: their <style> never meets a browser's CSP.
-PDF_TEMPLATES = {"showroom/catalog_pdf.html", "showroom/labels_pdf.html"}
+PDF_TEMPLATES = {"showroom/catalog_pdf.html", "showroom/labels_pdf.html", "portal/packing_slip.html"}
 NONCE_IN_HEADER = re.compile(r"script-src [^;]*'nonce-([A-Za-z0-9_-]+)'")
 NONCE_IN_BODY = re.compile(r'nonce="([^"]*)"')
 
