@@ -12,7 +12,7 @@ from babel.dates import format_date, format_datetime, get_day_names
 from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
-from shop import cache_pages, labels
+from shop import cache_pages, labels, security
 from shop.cart.session import cart_count
 from shop.catalog.models import Certificate
 from shop.catalog.services import badge_for
@@ -166,7 +166,9 @@ def install(app: Flask) -> None:
         ld_organization=jsonld.organization, og_locales=OG_LOCALES,
         # printed labels and QR codes (shop.showroom)
         public_url=links.public_url, product_qr_target=links.product_target, verify_qr_target=links.verify_target,
-        csrf_token=cache_pages.csrf_token)
+        csrf_token=cache_pages.csrf_token,
+        # the script nonce of this response's Content-Security-Policy (shop.security)
+        csp_nonce=security.csp_nonce)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,10 +1,12 @@
 """Account mails: a link to set a password (a reset, or an office invitation), in the user's language.
 
-Plain functions given what they need (the link to put in, the config); the caller sends after its commit.
+Plain functions given what they need (the link to put in, the config). A view queues the mail in the
+outbox with its change (queue_password_mail); the worker makes the token and the text at send time
+(outbox_password_mail), so no usable link is ever stored.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from email.message import EmailMessage
 
 from flask_babel import force_locale
@@ -12,7 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from shop.accounts import services
-from shop.mailer import build_message, deliver
+from shop.mailer import build_message
 
 
 def password_mail(user, purpose: str, *, link: str, config: Mapping, whose: str = "") -> EmailMessage:
@@ -43,9 +45,33 @@ def password_mail(user, purpose: str, *, link: str, config: Mapping, whose: str 
     return build_message(config, user.email, subject, body)
 
 
-def send_password_mail(user, purpose: str, *, link_for: Callable[[str], str], config: Mapping,
-                       whose: str = "") -> None:
-    """Make a single-use token for purpose and mail its link (link_for(token), absolute); raises OSError
-    when the mail cannot be sent."""
+def queue_password_mail(session, user, purpose: str, *, base_url: str, now) -> None:
+    """Queue a reset or invitation link for the user in the caller's transaction."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "password_link", user.email, {"user_id": user.id, "purpose": purpose},
+               base_url=base_url, now=now)
+
+
+def outbox_password_mail(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "password_link" outbox mail: a fresh single-use token and its link, in the user's language."""
+    from flask import url_for
+
+    from shop.accounts.models import User
+    user = session.get(User, mail.params["user_id"])
+    purpose = mail.params["purpose"]
     token = services.make_password_token(config["SECRET_KEY"], user, purpose)
-    deliver([password_mail(user, purpose, link=link_for(token), config=config, whose=whose)], config)
+    link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
+    message = password_mail(user, purpose, link=link, config=config, whose=_whose(session, user))
+    return message["Subject"], message.get_content()
+
+
+def _whose(session, user) -> str:
+    """The producer's or sales point's name in the user's language, for an invitation to name."""
+    from shop.i18n import translated
+    if user.producer_id:
+        from shop.producers.models import Producer
+        return translated(session.get(Producer, user.producer_id), "name", user.locale).text
+    if user.sales_point_id:
+        from shop.places.models import SalesPoint
+        return translated(session.get(SalesPoint, user.sales_point_id), "name", user.locale).text
+    return ""

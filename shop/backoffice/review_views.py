@@ -1,11 +1,10 @@
 """The office's review of listings: first submissions and changes to published listings (revisions)."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.accounts import services as accounts
 from shop.forms import EmptyForm
 from shop.backoffice.forms import LimitsForm, RejectForm
 from shop.backoffice.views import bp
@@ -14,26 +13,15 @@ from shop.catalog import mail as catalog_mail
 from shop.catalog.services import CatalogError
 from shop.extensions import db
 from shop.i18n import locales
-from shop.mailer import deliver
+from shop.mailer import mail_base_url
 from shop.models_base import utcnow
 from shop.i18n import LANGUAGE_NAMES
 
 
 def _tell_producer(product, *, approved: bool, revision: bool, reason: str = "") -> None:
-    """Mail the producer's portal users after the commit; a failed mail never undoes the decision."""
-    readers = accounts.users_of_producer(db.session, product.producer_id)
-    link_for = lambda _locale: url_for("portal.product_edit", product_id=product.id, _external=True)  # noqa: E731
-    config = current_app.config
-    if approved:
-        messages = catalog_mail.listing_approved(readers, product, link_for=link_for, revision=revision,
-                                                  config=config)
-    else:
-        messages = catalog_mail.changes_requested(readers, product, reason=reason, link_for=link_for,
-                                                   revision=revision, config=config)
-    try:
-        deliver(messages, config)
-    except OSError:  # the producer also sees the decision in the portal
-        current_app.logger.warning("could not mail the decision on product %s", product.id, exc_info=True)
+    """Queue the decision for the producer's portal users in this request's transaction (the outbox sends it)."""
+    catalog_mail.queue_decision_mails(db.session, product, approved=approved, revision=revision, reason=reason,
+                                      base_url=mail_base_url(), now=utcnow())
 
 
 @bp.get("/reviews")
@@ -69,8 +57,8 @@ def review_approve(product_id: int):
         product = reviews.approve(db.session, product_id, reviewer_id=current_user.id, now=utcnow())
     except CatalogError:
         abort(404)
-    db.session.commit()
     _tell_producer(product, approved=True, revision=False)
+    db.session.commit()
     flash(_("Published."))
     return redirect(url_for("backoffice.review_queue"))
 
@@ -86,8 +74,8 @@ def review_reject(product_id: int):
     if not form.validate_on_submit():
         return _render_review(product, form, 400)
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
-    db.session.commit()
     _tell_producer(product, approved=False, revision=False, reason=form.reason.data.strip())
+    db.session.commit()
     flash(_("Changes requested from the producer."))
     return redirect(url_for("backoffice.review_queue"))
 
@@ -119,8 +107,8 @@ def revision_approve(revision_id: int):
         abort(400)
     revision = _pending_revision(revision_id)
     reviews.approve_revision(db.session, revision.id, reviewer_id=current_user.id, now=utcnow())
-    db.session.commit()
     _tell_producer(revision.product, approved=True, revision=True)
+    db.session.commit()
     flash(_("The changes are published."))
     return redirect(url_for("backoffice.review_queue"))
 
@@ -134,8 +122,8 @@ def revision_reject(revision_id: int):
         return _render_revision(revision, form, 400)
     reviews.request_revision_changes(db.session, revision.id, reviewer_id=current_user.id,
                                      reason=form.reason.data, now=utcnow())
-    db.session.commit()
     _tell_producer(revision.product, approved=False, revision=True, reason=form.reason.data.strip())
+    db.session.commit()
     flash(_("Changes requested from the producer."))
     return redirect(url_for("backoffice.review_queue"))
 

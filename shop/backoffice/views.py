@@ -25,6 +25,7 @@ from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
 from shop.labels import AWARD_KINDS, FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
 from shop.models_base import utcnow
 from shop.money import format_vnd
@@ -180,24 +181,13 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(message(error, OFFICE))
         else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
-            try:
-                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
-                                                config=current_app.config,
-                                                whose=translated(producer, "name", user.locale).text)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."))
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
-
-
-def _password_link(user):
-    # The invited user's set-password page, absolute, in their language.
-    return lambda token: url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -364,16 +354,10 @@ def sales_point_invite(sales_point_id: int):
             db.session.rollback()
             flash(message(error, OFFICE), "error")
         else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
-            try:
-                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
-                                                config=current_app.config,
-                                                whose=translated(point, "name", user.locale).text)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."), "error")
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(message("invalid_email", OFFICE), "error")
     return redirect(url_for("backoffice.sales_point_edit", sales_point_id=sales_point_id) + "#staff", 303)
@@ -545,8 +529,8 @@ def order_status(order_id: int):
             and request.form.get("to") == "ready_for_pickup":
         from shop.orders import mail
         order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
-        mail.send_quietly([mail.ready_for_pickup(order, order_url=order_url, config=current_app.config)],
-                          f"the pickup notice of order {order.code}", config=current_app.config)
+        mail.queue_ready_for_pickup(db.session, order, order_url=order_url, base_url=mail_base_url(), now=utcnow())
+        db.session.commit()
     return response
 
 

@@ -1,11 +1,11 @@
 """Catalog mails: the office's decisions on listings, to each of the producer's users in their language, and
 the office's digest of submissions.
 
-Plain functions given the links and the config; the caller sends after its commit.
+Plain functions given the links and the config. The office's views queue them in the outbox with their
+decision (queue_decision_mails); the worker writes and sends them (outbox_listing_decision).
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from email.message import EmailMessage
 
@@ -16,9 +16,7 @@ from shop.accounts import services as accounts
 from shop.catalog.models import Product
 from shop.catalog.reviews import Submission
 from shop.i18n import translated
-from shop.mailer import build_message, deliver
-
-log = logging.getLogger(__name__)
+from shop.mailer import build_message
 
 
 def rejection_mail(user, product, reason: str, *, link: str, config: Mapping) -> EmailMessage:
@@ -30,14 +28,27 @@ def rejection_mail(user, product, reason: str, *, link: str, config: Mapping) ->
     return build_message(config, user.email, subject, body)
 
 
-def send_rejection_mails(session, product, reason: str, *, link: str, config: Mapping) -> None:
-    """Mail every user of the product's producer; a mail that fails is logged (the decision stands, and
-    the producer also sees the reason in the portal)."""
-    for user in accounts.users_of_producer(session, product.producer_id):
-        try:
-            deliver([rejection_mail(user, product, reason, link=link, config=config)], config)
-        except OSError:
-            log.warning("could not mail %s about product %s", user.email, product.id, exc_info=True)
+def queue_rejection_mails(session, product, reason: str, *, base_url: str, now) -> int:
+    """Queue the rejection for every user of the product's producer, in the caller's transaction."""
+    from shop.outbox.services import queue_mail
+    users = accounts.users_of_producer(session, product.producer_id)
+    for user in users:
+        queue_mail(session, "listing_rejected", user.email,
+                   {"product_id": product.id, "user_id": user.id, "reason": reason}, base_url=base_url, now=now)
+    return len(users)
+
+
+def outbox_rejection_mail(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "listing_rejected" outbox mail, in the producer user's language."""
+    from flask import url_for
+
+    from shop.accounts.models import User
+    from shop.catalog.models import Product
+    user = session.get(User, mail.params["user_id"])
+    product = session.get(Product, mail.params["product_id"])
+    link = url_for("portal.product_edit", product_id=product.id, _external=True)
+    message = rejection_mail(user, product, mail.params["reason"], link=link, config=config)
+    return message["Subject"], message.get_content()
 
 
 LinkFor = Callable[[str], str]  # locale -> absolute URL
@@ -95,3 +106,42 @@ def submission_digest(readers, submissions: list[Submission], waiting: int, *, q
                               _("%(n)d in all wait in the review queue:", n=waiting), queue_link, ""])
         messages.append(build_message(config, user.email, subject, body))
     return messages
+
+
+def queue_decision_mails(session, product, *, approved: bool, revision: bool, reason: str = "", base_url: str,
+                         now) -> int:
+    """Queue the office's decision (approved, or changes requested with the reason) for every user of the
+    product's producer, in the caller's transaction; the worker writes each in the user's language."""
+    from shop.outbox.services import queue_mail
+    users = accounts.users_of_producer(session, product.producer_id)
+    for user in users:
+        queue_mail(session, "listing_decision", user.email,
+                   {"product_id": product.id, "user_id": user.id, "approved": approved, "revision": revision,
+                    "reason": reason}, base_url=base_url, now=now)
+    return len(users)
+
+
+def outbox_listing_decision(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "listing_decision" outbox mail, in the producer user's language, with a link."""
+    from flask import url_for
+
+    from shop.accounts.models import User
+    user = session.get(User, mail.params["user_id"])
+    product = session.get(Product, mail.params["product_id"])
+    link_for = lambda _locale: url_for("portal.product_edit", product_id=product.id, _external=True)  # noqa: E731
+    if mail.params["approved"]:
+        message = listing_approved([user], product, link_for=link_for, revision=mail.params["revision"],
+                                   config=config)[0]
+    else:
+        message = changes_requested([user], product, reason=mail.params["reason"], link_for=link_for,
+                                    revision=mail.params["revision"], config=config)[0]
+    return message["Subject"], message.get_content()
+
+
+def queue_texts(session, messages: list[EmailMessage], *, base_url: str, now) -> int:
+    """Queue messages whose text is written already (the outbox's "text" kind)."""
+    from shop.outbox.services import queue_mail
+    for message in messages:
+        queue_mail(session, "text", message["To"], {"subject": message["Subject"], "body": message.get_content()},
+                   base_url=base_url, now=now)
+    return len(messages)
