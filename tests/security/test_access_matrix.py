@@ -33,7 +33,7 @@ ROUTES = _guarded_routes()
 # need a signed-in user (any role). Every accounts route must be in one of the two sets.
 ACCOUNT_PUBLIC = {"accounts.login", "accounts.register", "accounts.logout", "accounts.forgot_password",
                   "accounts.set_password"}
-ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders"}
+ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders", "accounts.switch_language"}
 
 
 def _account_routes():
@@ -78,13 +78,17 @@ def world(db):
                 translations=[FairTranslation(locale="vi", name="Hội chợ")])
     db.session.add(fair)
     order = _order_of(db.session, product)
+    from shop.catalog.models import ProductRevision
+    revision = ProductRevision(product_id=product.id, content={"texts": {}}, status="pending")
+    db.session.add(revision)
     failed_mail = OutboxMail(kind="text", recipient="lost@example.vn", params={"subject": "s", "body": "b"},
                              status="failed", attempts=9, last_error="refused")
     db.session.add(failed_mail)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
            "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
-           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop", "mail_id": failed_mail.id}
+           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop", "mail_id": failed_mail.id,
+           "revision_id": revision.id}
     return users, ids
 
 
