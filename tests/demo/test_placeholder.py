@@ -30,8 +30,10 @@ def test_a_product_is_pictured_by_a_word_of_its_slug_else_its_group():
 def test_every_demo_product_gets_its_own_picture_with_renditions(tmp_path):
     """write_placeholder makes an 800×600 WebP in the product's colour with the illustration, plus a 400 px copy."""
     row = next(p for p in content.PRODUCTS if p["slug"] == "ngoc-trai-ha-long")
+    from shop.storage import LocalStorage
     path = tmp_path / "demo" / "p.webp"
-    assert write_placeholder(str(path), row["color"], row["name"]["vi"], slug=row["slug"], group_code=row["group"]) == (800, 600)
+    assert write_placeholder(LocalStorage(str(tmp_path)), "demo/p.webp", row["color"], row["name"]["vi"],
+                             slug=row["slug"], group_code=row["group"]) == (800, 600)
     with Image.open(path) as image:
         picture = image.convert("RGB")
     assert picture.size == (800, 600)
