@@ -3,6 +3,8 @@ import os
 
 from PIL import Image
 
+from shop.storage import LocalStorage
+
 from shop.demo import content
 from shop.demo.placeholder import (ART_DIR, GROUP_ART, PRODUCER_ART, WORD_ART, art_for_product,
                                    write_placeholder)
