@@ -9,6 +9,7 @@ from shop.demo import content
 from shop.demo.placeholder import (ART_DIR, GROUP_ART, PRODUCER_ART, WORD_ART, art_for_product,
                                    write_placeholder)
 from shop.producers.models import ProducerType
+from shop.storage import LocalStorage
 
 
 def test_every_illustration_named_exists_with_its_licence():
