@@ -202,12 +202,14 @@ def has_nul(request) -> bool:
 
 
 def install(app) -> None:
-    """Refuse NUL in any input with a 400 before a view runs: PostgreSQL cannot store it in text and
+    """Refuse NUL in any input (a 404 for an address, a 400 for a query or a form) before a view runs: PostgreSQL cannot store it in text and
     answers an error at the first query that carries it (SQLite keeps it silently), so it is refused
     the same way on both."""
     from flask import abort, request
 
     @app.before_request
     def refuse_nul():
+        if "\x00" in request.path:
+            abort(404)  # an address with NUL names nothing
         if has_nul(request):
             abort(400)
