@@ -54,6 +54,8 @@ class Config:
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
 
+    # Strict-Transport-Security max-age; only the production config sends it (behind TLS).
+    HSTS_SECONDS = 0
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
@@ -124,6 +126,7 @@ class TestConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
     PREFERRED_URL_SCHEME = "https"
 
     @classmethod

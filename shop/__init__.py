@@ -19,11 +19,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_path=str(INSTANCE_DIR),
                 template_folder=os.path.join(root, "templates"),
                 static_folder=os.path.join(root, "static"))
+    from shop.inputs import BoundedIntConverter
+    # Before any rule is added: every <int:...> in a URL is bounded to the id columns' range.
+    app.url_map.converters["int"] = BoundedIntConverter
     app.config.from_object(config_class)
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, templating, web
+    from shop import cache_pages, errors, security, templating, web
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
@@ -49,6 +52,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     templating.install(app)
     errors.install(app)
     cache_pages.install(app)
+    security.install(app)
 
     csrf.init_app(app)
     cache_pages.use_placeholder_tokens(app)
@@ -92,6 +96,18 @@ def _init_login(app: Flask) -> None:
     # Translated when flashed (localize_callback); the catalog entry is in shop/accounts/views.py.
     login_manager.login_message = "Please sign in to see this page."
     login_manager.localize_callback = gettext
+
+    @login_manager.unauthorized_handler
+    def sign_in_first():
+        """To the sign-in page with next= this page's path: same-site and bounded (a 50,000-character
+        query would otherwise make a Location header clients refuse)."""
+        from flask import abort, flash, redirect, request, url_for
+
+        from shop.inputs import request_path
+        if request.blueprint == "api":
+            abort(401)
+        flash(gettext(login_manager.login_message), login_manager.login_message_category)
+        return redirect(url_for("accounts.login", next=request_path(request.path, request.query_string)))
 
     @login_manager.user_loader
     def load_user(user_id: str):

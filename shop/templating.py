@@ -11,6 +11,7 @@ from sqlalchemy import select
 from shop import labels
 from shop.extensions import db
 from shop.i18n import current_locale, translated
+from shop.inputs import MAX_ECHO_LENGTH
 from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
 
@@ -84,7 +85,8 @@ def alternate_urls() -> list[tuple[str, str]]:
     if request.endpoint is None or not request.url_rule or "locale" not in request.url_rule.arguments:
         return []
     args = dict(request.view_args or {})
-    args.update(request.args.to_dict(flat=True))
+    if len(request.query_string) <= MAX_ECHO_LENGTH:  # a huge query is not echoed into every link
+        args.update(request.args.to_dict(flat=True))
     return [(code, url_for(request.endpoint, **{**args, "locale": code}, _external=True))
             for code in current_app.config["LOCALES"]]
 
@@ -110,7 +112,7 @@ def shows_sample_data() -> bool:
 
 def url_with(**changes) -> str:
     """This page's URL with some query parameters changed (None removes one)."""
-    args = request.args.to_dict(flat=False)
+    args = request.args.to_dict(flat=False) if len(request.query_string) <= MAX_ECHO_LENGTH else {}
     for name, value in changes.items():
         if value is None:
             args.pop(name, None)

@@ -28,7 +28,7 @@ def install_locale_routing(app: Flask) -> None:
     @app.after_request
     def remember_locale(response):
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
-            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax",
+            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                                 secure=app.config.get("SESSION_COOKIE_SECURE", False))
         return response
 

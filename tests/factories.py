@@ -113,7 +113,7 @@ def make_checkout(**overrides):
     """Checkout data for a delivery in Quảng Ninh paid in cash, with a fresh idempotency key."""
     import secrets
 
-    from shop.orders.services import Checkout
+    from shop.orders.placement import Checkout
     values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
                   payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
                   commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
@@ -125,7 +125,7 @@ def order_settings(app, **overrides):
     """OrderSettings from the app's config, with some values changed."""
     from dataclasses import replace
 
-    from shop.orders.services import OrderSettings
+    from shop.orders.placement import OrderSettings
     return replace(OrderSettings.from_config(app.config), **overrides)
 
 

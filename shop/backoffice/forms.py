@@ -7,6 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from shop.inputs import to_id
 from shop.portal.forms import EMAIL_PATTERN, ProfileBase
 
 
@@ -19,7 +20,7 @@ class ProducerBase(ProfileBase):
     slug = StringField(_l("Address on the site (made from the name when empty)"),
                        validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
     type = SelectField(_l("Type"), choices=[])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
 
 
 class InviteForm(Form):
@@ -51,7 +52,7 @@ class SalesPointBase(Form):
     slug = StringField(_l("Address on the site (made from the name when empty)"),
                        validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
     kind = SelectField(_l("Kind"), choices=[])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     opening_hours = StringField(_l("Opening hours (e.g. Mo-Su 08:00-21:30)"), validators=[Optional(), Length(max=200)])
     latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(min=-90, max=90)])
@@ -67,7 +68,7 @@ class FairBase(Form):
     kind = SelectField(_l("Kind"), choices=[])
     starts_on = DateField(_l("First day"), validators=[DataRequired()])
     ends_on = DateField(_l("Last day"), validators=[DataRequired()])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
     participants = TextAreaField(_l("Participants: producer address (slug) and booth number, one a line"),
                                  validators=[Length(max=100_000)], render_kw={"rows": 8})
 

@@ -3,31 +3,18 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
+from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
-
-MESSAGES = {
-    "unknown_item": _l("This product does not exist."),
-    "unavailable": _l("“%(name)s” is no longer on sale."),
-    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
-    "out_of_stock": _l("“%(name)s” is out of stock."),
-    "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
-    "not_in_cart": _l("This item is no longer in your cart."),
-}
-
-
-def message_for(error: services.CartError) -> str:
-    return str(MESSAGES.get(error.code, MESSAGES["unknown_item"])) % error.params
-
 
 def cart_token() -> str | None:
     return session.get(SESSION_KEY)
@@ -44,14 +31,19 @@ def header_cart():
 
 
 def _back(target: str | None) -> str:
-    # Only a path on this site: never an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("cart.show")
+    # Only a short path on this site: never an open redirect nor an oversized Location.
+    return safe_path(target) or url_for("cart.show")
 
 
 def _max() -> int:
     return current_app.config["CART_MAX_QUANTITY"]
+
+
+def _form_error(form: CartLineForm) -> str:
+    """The one message for a refused cart form: the item, else the quantity."""
+    if form.packaging_id.errors:
+        return message(services.CartError("unknown_item"))
+    return message(services.CartError("bad_quantity", max=_max()))
 
 
 @bp.get("/cart")
@@ -69,7 +61,7 @@ def add():
     target = _back(form.next.data)
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form), "error")
         return redirect(target, 303)
     cart = services.get_or_create_cart(db.session, cart_token())
     try:
@@ -78,9 +70,9 @@ def add():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            flash(message_for(error), "error")
+            flash(message(error), "error")
             return redirect(target, 303)
-        flash(message_for(error), "warning")
+        flash(message(error), "warning")
     db.session.commit()
     session[SESSION_KEY] = cart.token
     session.permanent = True
@@ -93,7 +85,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -101,7 +93,7 @@ def update():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-        flash(message_for(error), "warning" if error.code == "capped" else "error")
+        flash(message(error), "warning" if error.code == "capped" else "error")
     db.session.commit()
     return redirect(url_for("cart.show"), 303)
 
@@ -109,10 +101,13 @@ def update():
 @bp.post("/cart/remove")
 def remove():
     """Take a line out of the cart."""
-    raw = request.form.get("packaging_id", "")
+    try:
+        packaging_id = parse_int(request.form.get("packaging_id", ""), low=1, high=MAX_ID)
+    except NumberError:
+        packaging_id = None
     cart = services.get_cart(db.session, cart_token())
-    if cart is not None and raw.isdigit() and len(raw) < 12:
-        services.remove_item(db.session, cart, int(raw))
+    if cart is not None and packaging_id is not None:
+        services.remove_item(db.session, cart, packaging_id)
         db.session.commit()
         flash(_("The item was removed from your cart."), "success")
     return redirect(url_for("cart.show"), 303)

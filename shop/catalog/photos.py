@@ -17,15 +17,15 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from shop.domain import DomainError
+
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
-class PhotoError(Exception):
+class PhotoError(DomainError):
     """An upload was refused; code says why (too_large, too_many_pixels, not_an_image, broken)."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "photo"
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def read_limited(stream, max_bytes: int) -> bytes:
     """At most max_bytes of an upload; one byte more means it is too large."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PhotoError("too_large")
+        raise PhotoError("too_large", mb=max_bytes // (1024 * 1024))
     if not data:
         raise PhotoError("not_an_image")
     return data
@@ -62,18 +62,18 @@ def decode(data: bytes, limits: PhotoLimits) -> Image.Image:
         try:
             probe = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
             raise PhotoError("not_an_image")
         width, height = probe.size
         if width < 1 or height < 1 or width * height > limits.max_pixels:
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         try:
             probe.verify()
             image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         except Exception:  # Pillow raises many kinds on corrupt data; each means a broken file
             raise PhotoError("broken")
     return image

@@ -100,6 +100,27 @@ def reindex_producer(session, producer) -> None:
         session.execute(insert(SearchTerm), rows)
 
 
+def reindex_all(session, *, batch: int = 500) -> tuple[int, int]:
+    """Rebuild every producer's and product's terms (after a change to shop.text.fold, say);
+    returns (producers, products)."""
+    from shop.catalog.models import Product
+    from shop.producers.models import Producer
+    counts = []
+    for model, reindex in ((Producer, reindex_producer), (Product, reindex_product)):
+        done, last_id = 0, 0
+        while True:
+            rows = list(session.scalars(select(model).where(model.id > last_id).order_by(model.id).limit(batch)))
+            if not rows:
+                break
+            for row in rows:
+                reindex(session, row)
+            done += len(rows)
+            last_id = rows[-1].id
+            session.flush()  # clean rows then leave the (weak) identity map: memory stays flat
+        counts.append(done)
+    return counts[0], counts[1]
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str

@@ -22,7 +22,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.orders.models import Fulfilment, LineStatus, Order, OrderEvent, OrderLine, OrderStatus
-from shop.orders.services import OrderError, change_status
+from shop.orders.rules import OrderError
+from shop.orders.status import change_status
 
 S = OrderStatus
 # The order statuses in which a producer may work on its lines (not before payment, not after the goods left).

@@ -6,13 +6,14 @@ import logging
 import stripe
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 
+from shop import security
 from shop.extensions import csrf, db
 from shop.i18n import current_locale
 from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
 from shop.payments import stripe_card
-from shop.payments.base import any_method, available_methods
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,8 @@ def pay(token: str):
         # Paid already; the webhook confirms the order (perhaps in a moment).
         return redirect(url_for("orders.order_page", token=token, redirect_status=intent.status), 303)
     others = [m for m in available_methods(config) if m.code != method.code]
+    if intent is not None:
+        security.allow_card_payment()  # Stripe.js and its frames: on this page only
     return _private(current_app.make_response(render_template(
         "payments/card_pay.html", order=order, payment=payment, intent=intent, others=others,
         publishable_key=config["STRIPE_PUBLISHABLE_KEY"], stripe_locale=STRIPE_LOCALES.get(current_locale(), "auto"),

@@ -5,14 +5,15 @@ from flask_babel import lazy_gettext as _l
 from shop.forms import Form
 from flask_wtf.file import FileField, FileRequired
 from wtforms.fields.choices import SelectChoice
-from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
+from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from wtforms.widgets import CheckboxInput, ListWidget
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 from shop import labels
 from shop.catalog.listings import MAX_PRICE_VND, MAX_STOCK
 from shop.catalog.models import Container, Unit
+from shop.inputs import WholeNumberField, to_id
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
@@ -60,7 +61,7 @@ def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
 
 
 class ListingBase(Form):
-    group = SelectField(_l("OCOP product group"), coerce=int, validators=[DataRequired()])
+    group = SelectField(_l("OCOP product group"), coerce=to_id, validators=[DataRequired()])
 
 
 class ProfileBase(Form):
@@ -72,10 +73,10 @@ class ProfileBase(Form):
 
 class PackagingForm(Form):
     container = SelectField(_l("Container"))
-    quantity = IntegerField(_l("Size"), validators=[DataRequired(), NumberRange(min=1, max=1_000_000)])
+    quantity = WholeNumberField(_l("Size"), validators=[DataRequired()], low=1, high=1_000_000)
     unit = SelectField(_l("Unit"))
-    price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = IntegerField(_l("Stock"), default=0, validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = WholeNumberField(_l("Price (đồng)"), validators=[DataRequired()], low=1, high=MAX_PRICE_VND)
+    stock = WholeNumberField(_l("Stock"), default=0, validators=[Optional()], low=0, high=MAX_STOCK)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,8 +85,8 @@ class PackagingForm(Form):
 
 
 class PackagingUpdateForm(Form):
-    price_vnd = IntegerField(_l("Price (đồng)"), validators=[DataRequired(), NumberRange(min=1, max=MAX_PRICE_VND)])
-    stock = IntegerField(_l("Stock"), validators=[Optional(), NumberRange(min=0, max=MAX_STOCK)])
+    price_vnd = WholeNumberField(_l("Price (đồng)"), validators=[DataRequired()], low=1, high=MAX_PRICE_VND)
+    stock = WholeNumberField(_l("Stock"), validators=[Optional()], low=0, high=MAX_STOCK)
     active = BooleanField(_l("On sale"))
 
 
@@ -96,7 +97,7 @@ class PhotoForm(Form):
 class LineFulfilmentForm(Form):
     """Mark some of the producer's own lines of an order preparing or shipped."""
 
-    lines = SelectMultipleField(_l("Your lines"), coerce=int, choices=[], widget=ListWidget(prefix_label=False),
+    lines = SelectMultipleField(_l("Your lines"), coerce=to_id, choices=[], widget=ListWidget(prefix_label=False),
                                 option_widget=CheckboxInput(),
                                 validators=[DataRequired(message=_l("Choose at least one line."))])
     status = SelectField(_l("Mark as"), choices=[])

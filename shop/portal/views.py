@@ -14,12 +14,15 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.inputs import query_int
 from shop.i18n import locales
+from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.models_base import utcnow
 from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
-from shop.orders.services import OrderError, payment_of
+from shop.orders.rules import OrderError
+from shop.orders.services import payment_of
 from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
                                ProfileBase, fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers
@@ -30,38 +33,6 @@ bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
 
 PROFILE_FIELDS = ("name", "summary", "story")
-
-
-def error_message(code: str) -> str:
-    """A producer-readable sentence for a domain error code."""
-    messages = {
-        "missing_vietnamese_name": _("The Vietnamese name is required: it is the source every language falls back to."),
-        "name_required": _("A language with a summary or a description also needs a name."),
-        "unknown_group": _("Choose a product group."),
-        "price_out_of_range": _("The price must be a whole number of đồng above zero."),
-        "stock_out_of_range": _("The stock must be zero or more."),
-        "quantity_out_of_range": _("The size must be a whole number above zero."),
-        "unknown_container": _("Choose a container."),
-        "unknown_unit": _("Choose a unit."),
-        "too_many_photos": _("This listing already has as many photos as it can hold."),
-        "not_a_draft": _("Only a draft can be sent for review."),
-        "no_packaging": _("Add at least one packaging with its price before sending the listing for review."),
-        "no_photo": _("Add at least one photo before sending the listing for review."),
-        "too_large": _("The file is too large: send a photo of at most %(mb)d MB.",
-                       mb=current_app.config["UPLOAD_MAX_BYTES"] // (1024 * 1024)),
-        "too_many_pixels": _("The image has too many pixels: send one of at most %(mp)d megapixels.",
-                             mp=current_app.config["UPLOAD_MAX_PIXELS"] // 1_000_000),
-        "not_an_image": _("This file is not a photo we can use: send a JPEG, PNG or WebP image."),
-        "broken": _("This image is damaged or incomplete: please export it again and send it."),
-        "bad_line_status": _("Choose what to mark the lines as."),
-        "no_lines": _("Choose at least one line."),
-        "note_too_long": _("The note is too long."),
-        "order_not_open": _("This order cannot be changed now: it is not paid yet, cancelled, or already on its way."),
-        "line_changed": _("A line was already marked so, or changed meanwhile; please look at the order again."),
-        "status_changed": _("The order changed meanwhile; please look at it again."),
-        "bad_transition": _("The order changed meanwhile; please look at it again."),
-    }
-    return messages.get(code, _("That did not work. Please check the form and try again."))
 
 
 def _producer_id() -> int:
@@ -112,7 +83,7 @@ def profile():
                 texts=texts_of(form, PROFILE_FIELDS, locales()))
         except producers.ProducerError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, PRODUCER))
         else:
             db.session.commit()
             flash(_("Your profile is saved."))
@@ -132,7 +103,7 @@ def product_new():
                                               texts=texts_of(form, listings.TEXT_FIELDS, locales()))
         except CatalogError as error:
             db.session.rollback()
-            form.group.errors.append(error_message(error.code))
+            form.group.errors.append(message(error, PRODUCER))
         else:
             db.session.commit()
             flash(_("Draft saved. Add packagings and photos, then send it for review."))
@@ -170,7 +141,7 @@ def product_edit(product_id: int):
                                     texts=texts_of(form, listings.TEXT_FIELDS, locales()))
         except CatalogError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, PRODUCER))
             return _render_edit(_own_product(product_id), form, status=400)
         db.session.commit()
         flash(_("Saved. The OCOP office will review the changes before they are shown again.") if was_published
@@ -194,7 +165,7 @@ def packaging_add(product_id: int):
                                stock=form.stock.data or 0)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER))
         return _render_edit(_own_product(product_id), packaging_form=form, status=400)
     db.session.commit()
     flash(_("Packaging added."))
@@ -217,7 +188,7 @@ def packaging_update(product_id: int, packaging_id: int):
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER))
     else:
         db.session.commit()
         flash(_("Packaging saved."))
@@ -238,7 +209,7 @@ def photo_add(product_id: int):
         data = photos.read_limited(form.photo.data.stream, limits.max_bytes)
         stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}", limits=limits)
     except photos.PhotoError as error:
-        form.photo.errors.append(error_message(error.code))
+        form.photo.errors.append(message(error, PRODUCER))
         return _render_edit(product, photo_form=form, status=400)
     try:
         listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
@@ -246,7 +217,7 @@ def photo_add(product_id: int):
     except CatalogError as error:
         db.session.rollback()
         photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
-        form.photo.errors.append(error_message(error.code))
+        form.photo.errors.append(message(error, PRODUCER))
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
     db.session.commit()
     flash(_("Photo added."))
@@ -279,7 +250,7 @@ def product_submit(product_id: int):
         listings.submit_for_review(db.session, _producer_id(), product_id)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER))
     else:
         db.session.commit()
         flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
@@ -288,11 +259,9 @@ def product_submit(product_id: int):
 
 # --- orders: the producer's own lines -------------------------------------------------------------
 
+
 def _page_arg() -> int:
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 0 < int(raw) < 100_000:
-        raise bad_request(_("The page number is not valid."))
-    return int(raw)
+    return query_int(request.args, "page", low=1, high=99_999, default=1)
 
 
 @bp.get("/orders")
@@ -351,7 +320,7 @@ def order_lines_mark(order_id: int):
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER))
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
     db.session.commit()
     if OrderStatus.SHIPPED in passed:

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from shop.catalog.models import Product, ProductStatus
+from shop.domain import DomainError
 from shop.producers.models import Producer, ProducerTranslation
 from shop.sorting import sort_key
 
@@ -47,12 +48,10 @@ def producers_by_ids(session, ids: list[int]) -> dict[int, Producer]:
 PROFILE_FIELDS = ("name", "summary", "story")
 
 
-class ProducerError(Exception):
-    """A producer rule was broken; code says which."""
+class ProducerError(DomainError):
+    """A producer rule was broken."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "producer"
 
 
 def set_producer_texts(producer: Producer, texts: dict[str, dict[str, str]]) -> None:

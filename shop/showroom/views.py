@@ -53,7 +53,8 @@ def verify_form():
         if code:
             return redirect(url_for("showroom.verify", code=code), code=303)
         error = _("A code has 2 to 16 letters and digits, as printed under the QR code on the label.")
-    return render_template("showroom/verify_form.html", error=error, code=raw or ""), 400 if error else 200
+    # What was typed goes back into the field, cut to a code's length (never a 100,000-character echo).
+    return render_template("showroom/verify_form.html", error=error, code=(raw or "")[:40]), 400 if error else 200
 
 
 @bp.get("/<locale>/verify/<code>")

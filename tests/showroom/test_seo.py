@@ -14,7 +14,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 
 def _json_ld(html: str) -> list[dict]:
     return [json.loads(block) for block in
-            re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)]
+            re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, flags=re.S)]
 
 
 def _one(client, path: str, type_: str) -> dict:
