@@ -81,3 +81,11 @@ def _plural_messages_for_extraction() -> None:  # pragma: no cover - never calle
     ngettext("Field must be exactly %(max)d character long.", "Field must be exactly %(max)d characters long.", 1)
     ngettext("'%(value)s' is not a valid choice for this field.",
              "'%(value)s' are not valid choices for this field.", 1)
+
+
+def language_choices(codes) -> list:
+    """Options naming each language in itself ('Tiếng Việt', '中文'), each marked with its lang for screen readers."""
+    from wtforms.fields.choices import SelectChoice
+
+    from shop.templating import language_name
+    return [SelectChoice(code, language_name(code), render_kw={"lang": code}) for code in codes]

@@ -8,7 +8,7 @@ from babel.dates import format_date, get_day_names
 from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
-from shop import labels
+from shop import labels, place_names
 from shop.extensions import db
 from shop.i18n import current_locale, translated
 from shop.inputs import MAX_ECHO_LENGTH
@@ -134,6 +134,10 @@ def install(app: Flask) -> None:
         packaging_label=labels.packaging_label, language_name=language_name, language_names=LANGUAGE_NAMES,
         current_locale=current_locale, shows_sample_data=shows_sample_data,
         url_with=url_with, badge=badge)
+    app.jinja_env.globals.update(
+        unit_name=lambda unit: place_names.admin_unit_name(unit, current_locale()),
+        authority_name=lambda text: place_names.authority_name(text, current_locale()),
+        place_address=lambda text, unit=None: place_names.address(text, unit, current_locale()))
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -19,8 +19,7 @@ from shop.mailer import send_mail
 from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import services as order_services
-from shop.portal.forms import options
-from shop.templating import LANGUAGE_NAMES
+from shop.forms import language_choices
 
 bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
 
@@ -67,7 +66,7 @@ def register():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = RegisterForm(locale=current_locale())
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     if form.validate_on_submit():
         try:
             user = services.register_customer(db.session, email=form.email.data, password=form.password.data,
@@ -163,7 +162,7 @@ def set_password(token: str):
 def account():
     """Who is signed in, and the language of their pages and mails."""
     form = LocaleForm(locale=current_user.locale)
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     if form.validate_on_submit():
         services.set_locale(current_user, form.locale.data, locales())
         db.session.commit()

@@ -36,6 +36,7 @@ from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
+from shop.forms import language_choices
 from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
@@ -224,7 +225,7 @@ def producer_edit(producer_id: int):
 
 def _invite_form(bound: bool = False):
     form = InviteForm() if bound else InviteForm(formdata=None)
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     return form
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from wtforms import HiddenField
 from wtforms.validators import InputRequired
 
+from shop.forms import Form
 from shop.inputs import MAX_ID, WholeNumberField
 
 

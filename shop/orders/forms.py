@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from shop.i18n import translated
+from shop.forms import Form
+from shop import place_names
+from shop.i18n import current_locale, translated
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.orders.provinces import PROVINCES
@@ -46,7 +47,10 @@ class CheckoutForm(Form):
     idempotency_key = HiddenField(validators=[InputRequired(), Length(min=16, max=64)])
 
     def setup(self, methods, sales_points) -> CheckoutForm:
-        """Offer the configured payment methods and the active sales points."""
+        """Offer the configured payment methods, the active sales points and the provinces in the page's language."""
+        self.province.choices = [SelectChoice("", "—")] + [
+            SelectChoice(slug, name.text, render_kw={"lang": name.lang} if name.fallback else {})
+            for slug, name in place_names.provinces_for(current_locale(), key="slug")]
         self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:
             self.payment_method.data = methods[0].code

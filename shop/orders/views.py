@@ -24,7 +24,7 @@ from shop.orders.checkout import submit_order
 from shop.orders.status import cancel_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
-from shop.orders.provinces import get_province
+from shop import place_names
 from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 from shop.places import services as places
@@ -57,9 +57,9 @@ def iso_datetime(value: datetime | None) -> str:
 
 
 @bp.app_template_global()
-def province_name(slug: str) -> str:
-    found = get_province(slug)
-    return found.name if found else slug
+def province_name(slug: str):
+    """The province an order holds (slug or code) in the page's language, Vietnamese marked lang="vi" otherwise."""
+    return place_names.province_name(slug, current_locale())
 
 
 def _private(response):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from flask_wtf.file import FileField, FileRequired
 from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField, StringField,
@@ -10,6 +9,7 @@ from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField,
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
+from shop.forms import Form
 from shop import labels
 from shop.catalog.listings import MAX_PRICE_VND, MAX_STOCK
 from shop.catalog.models import Container, Unit
