@@ -614,3 +614,11 @@ def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
         db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))
+
+
+@bp.get("/translations")
+def translation_status():
+    """Per locale other than Vietnamese: which shown products, producers, sales points and fairs lack a translation."""
+    from shop.backoffice.completeness import missing_translations
+    report = {code: missing_translations(db.session, code) for code in locales() if code != "vi"}
+    return render_template("backoffice/translations.html", report=report, language_names=LANGUAGE_NAMES)
