@@ -163,7 +163,7 @@ def _producer_form(producer=None):
     form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
     form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
     form.locality.choices = options([(0, "—")] + [(loc.id, translated(loc, "name").text)
-                                                  for loc in places.localities(db.session)])
+                                                  for loc in places.localities(db.session, current_locale())])
     if producer is not None and not form.is_submitted():
         fill_texts(form, producer.translations, PRODUCER_FIELDS)
         form.locality.data = producer.locality_id or 0
@@ -344,7 +344,8 @@ def _place_error(error) -> list[str]:
 
 
 def _locality_options():
-    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session)])
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text)
+                                 for loc in places.localities(db.session, current_locale())])
 
 
 @bp.get("/sales-points")

@@ -82,3 +82,24 @@ def test_certificate_authority_is_in_the_page_language(client, db, demo, locale,
     assert f"<dd>{authority}</dd>" in html
     answer = client.get(f"/api/v1/verify/{award.code}?locale={locale}").get_json()
     assert answer["certificate"]["authority"] == authority
+
+
+def test_localities_sort_by_each_locale_collation(db, demo):
+    """Localities: Vietnamese alphabet (Cô Tô before Đầm Hà), pinyin (巴扯 first), Hangul order (껌파 first)."""
+    from shop.i18n import translated
+    from shop.places.services import localities
+
+    def names(locale):
+        return [translated(row, "name", locale).text for row in localities(db.session, locale)]
+    assert names("vi")[:6] == ["Ba Chẽ", "Bình Liêu", "Cẩm Phả", "Cô Tô", "Đầm Hà", "Đông Triều"]
+    assert names("zh")[:3] == ["巴扯", "东潮", "姑苏岛"]
+    assert names("ko")[:4] == ["껌파", "꼬또", "꽝옌", "덤하"]
+    assert names("en")[:3] == ["Ba Che", "Binh Lieu", "Cam Pha"]
+
+
+def test_producers_list_in_pinyin_and_hangul_order(client, db, demo):
+    """/zh/producers lists 巴扯… before 下龙…; /ko/producers lists 꼬또… before 하롱…"""
+    zh = client.get("/zh/producers").get_data(as_text=True)
+    assert zh.index("巴扯非木材林产品合作社") < zh.index("下龙珍珠股份公司")
+    ko = client.get("/ko/producers").get_data(as_text=True)
+    assert ko.index("꼬또 오징어 낚시 협동조") < ko.index("하롱 진주 주식회사")
