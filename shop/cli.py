@@ -14,7 +14,7 @@ shop_cli = AppGroup("shop", help="OCOP Shop commands.")
 
 
 def _today():
-    from shop.templating import today
+    from shop.clock import today
     return today()
 
 
@@ -29,9 +29,31 @@ def demo(if_empty: bool) -> None:
             click.echo("The catalog already has products; demo data not loaded.")
             return
         raise click.ClickException("The catalog already has products: load the demo into an empty database.")
-    counts = load_demo(db.session, media_dir=current_app.config["MEDIA_DIR"], today=_today())
+    from shop.storage import storage
+    counts = load_demo(db.session, today=_today(), storage=storage())
+    _ensure_divisions()
     db.session.commit()
     click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def _ensure_divisions() -> None:
+    """The provinces and communes, if the database has none yet (the migration loads them too)."""
+    from shop.geo.loader import is_loaded, load_divisions
+    connection = db.session.connection()
+    if not is_loaded(connection):
+        load_divisions(connection)
+
+
+@shop_cli.command("load-divisions")
+def load_divisions() -> None:
+    """Bring the provinces and communes in line with the installed vietnam-provinces package (upsert)."""
+    from shop.geo.loader import load_divisions as load
+    started = time.perf_counter()
+    report = load(db.session.connection())
+    db.session.commit()
+    click.echo(f"vietnam-provinces {report.version}: {report.provinces} provinces, {report.communes} communes "
+               f"({report.added} added, {report.updated} updated, {report.removed} removed) "
+               f"in {time.perf_counter() - started:.2f}s")
 
 
 @shop_cli.command("synth")
@@ -100,11 +122,57 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
     click.echo(f"Order {order.code} is paid; status {order.status}.")
 
 
+@shop_cli.command("worker")
+@click.option("--burst", is_flag=True, help="Run every due job once, deliver what is due, and exit.")
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Worker threads.")
+def worker(burst: bool, workers: int) -> None:
+    """The background worker: mails from the outbox, and the schedule (orders, certificates, carts, PDFs)."""
+    jobs = current_app.extensions["jobs"]
+    if burst:
+        summary = jobs.burst()
+        click.echo(f"burst: {summary}")
+        return
+    import logging
+    if not current_app.config.get("LOG_JSON"):
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # WeasyPrint and its font tools narrate every PDF at INFO; the worker builds many.
+    for noisy in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    consumer = jobs.huey.create_consumer(workers=workers, worker_type="thread", periodic=True,
+                                         initial_delay=0.05, backoff=1.15, max_delay=1.0,
+                                         check_worker_health=True)
+    click.echo(f"worker: {workers} thread(s), queue {type(jobs.huey).__name__}", err=True)
+    # A lost queue message (or mails queued while the worker was down) waits for no minute boundary.
+    jobs.run_every_minute()
+    sweep_seconds = float(current_app.config.get("JOBS_SWEEP_SECONDS", 60))
+    if sweep_seconds < 60:
+        _start_sweeper(jobs, sweep_seconds)
+    consumer.run()
+
+
+def _start_sweeper(jobs, seconds: float) -> None:
+    """Sweep the outbox more often than the minute's schedule (JOBS_SWEEP_SECONDS below 60)."""
+    import logging
+    import threading
+
+    def loop():
+        while True:
+            time.sleep(seconds)
+            try:
+                from shop.outbox.delivery import sweep
+                sweep(jobs.app)
+            except Exception:  # noqa: BLE001 - the database may be down for a while; try again
+                logging.getLogger("shop.jobs").warning("outbox sweep failed", exc_info=True)
+
+    threading.Thread(target=loop, name="outbox-sweeper", daemon=True).start()
+
+
 def _register_domain_commands() -> None:
     from shop.accounts.cli import create_admin
-    from shop.backoffice.cli import seed_programme_2020
+    from shop.backoffice.cli import review_digest, seed_programme_2020
     shop_cli.add_command(create_admin)
     shop_cli.add_command(seed_programme_2020)
+    shop_cli.add_command(review_digest)
 
 
 _register_domain_commands()

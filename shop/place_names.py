@@ -113,3 +113,15 @@ def address(text: str, admin_unit, locale: str, province: str = HOME_PROVINCE):
         pieces.append(Markup('<span lang="vi">%s</span>') % ", ".join(parts))
     pieces += [Markup(piece.__html__()) for piece in tail]
     return Markup(", ").join(pieces)
+
+
+def ordered_provinces(provinces, locale: str) -> list:
+    """Province rows (with .code and .name) for a list: the home province first, then the locale's order."""
+    from shop.sorting import sort_key
+
+    def key(province):
+        # The short name sorts ('Hà Nội' under H, not 'Thành phố Hà Nội' under T).
+        row = _provinces().get(province.code)
+        name = province_name(province.code, locale, vietnamese=row["vi"] if row else province.name)
+        return (province.code != HOME_PROVINCE, sort_key(name.text, name.lang))
+    return sorted(provinces, key=key)

@@ -1,9 +1,13 @@
 """Locale-prefixed routing, the root redirect and uploaded media."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
 
+from shop.catalog import photos
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
+from shop.storage import storage
 
 bp = Blueprint("web", __name__)
 
@@ -41,13 +45,71 @@ def root():
     return response
 
 
+_RENDITION = re.compile(r"^(?P<stem>[\w/.-]+)-w(?P<width>\d+)\.(?P<ext>webp|avif)$")
+
+
 @bp.get("/media/<path:filename>")
 def media(filename: str):
-    """Uploaded and generated images (a CDN or the web server serves them in production)."""
-    return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+    """Uploaded and generated images: the file from MEDIA_DIR, or a redirect to the bucket that holds it.
+
+    A narrower copy that is missing (a photo stored before srcset existed) is made from the
+    original on first request, then served like any other file."""
+    store = storage()
+    match = _RENDITION.match(filename)
+    if match and int(match["width"]) in photos.RENDITION_WIDTHS:
+        _ensure_renditions(store, f"{match['stem']}.webp", filename)
+    if store.kind == "local":
+        return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+    try:
+        target = store.url(filename)
+    except ValueError:
+        abort(404)
+    response = redirect(target, code=302)
+    # A public URL never changes; a presigned one is good for a while: let browsers reuse the answer.
+    response.headers["Cache-Control"] = "public, max-age=86400" if store.public_url else "private, max-age=600"
+    return response
 
 
-@bp.get("/healthz")
-def healthz():
-    """A liveness probe for the load balancer."""
-    return {"status": "ok"}
+def _ensure_renditions(store, original: str, wanted: str) -> None:
+    try:
+        if store.exists(wanted):
+            return
+        data = store.get(original)
+    except ValueError:  # not a key of ours
+        return
+    if data is None:
+        return
+    import io
+
+    from PIL import Image
+    with Image.open(io.BytesIO(data), formats=["WEBP"]) as image:
+        image.load()
+        photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), original, store)
+
+
+def photo_sources(photo) -> dict[str, str]:
+    """src, and srcset strings for WebP and AVIF, of a stored photo (renditions narrower than it)."""
+    src = url_for("web.media", filename=photo.filename)
+    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w <= photo.width]
+    if not widths or not photo.filename.endswith(".webp"):
+        return {"src": src, "webp": "", "avif": ""}
+    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w"
+            for w in widths if w < photo.width]
+    webp.append(f"{src} {photo.width}w")
+    avif = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w, 'avif'))} {w}w"
+            for w in widths] if photos.avif_supported() else []
+    return {"src": src, "webp": ", ".join(webp), "avif": ", ".join(avif)}
+
+
+def producer_picture(producer) -> str:
+    """The URL of the illustration of a producer's kind (static/img/producers/, from Twemoji)."""
+    kind = producer.type if producer.type in PRODUCER_KINDS else "household"
+    return url_for("static", filename=f"img/producers/{kind}.webp")
+
+
+PRODUCER_KINDS = ("enterprise", "cooperative", "cooperative_group", "household")
+
+
+@bp.record_once
+def _jinja_globals(state):
+    state.app.jinja_env.globals.update(photo_sources=photo_sources, producer_picture=producer_picture)

@@ -115,8 +115,8 @@ def make_checkout(**overrides):
 
     from shop.orders.placement import Checkout
     values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
-                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
-                  commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
+                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="22",
+                  commune="06688", street="12 Đường Bạch Đằng")  # Phường Hạ Long, Quảng Ninh
     values.update(overrides)
     return Checkout(**values)
 
@@ -127,6 +127,14 @@ def order_settings(app, **overrides):
 
     from shop.orders.placement import OrderSettings
     return replace(OrderSettings.from_config(app.config), **overrides)
+
+
+def order_links():
+    """OrderLinks for a checkout outside a request: the addresses a view would build, on example.test."""
+    from shop.orders.checkout import OrderLinks
+    return OrderLinks(order_page=lambda order: f"https://shop.example.test/{order.locale}/orders/{order.token}",
+                      pay_page=lambda order: f"https://shop.example.test/{order.locale}/orders/{order.token}/pay",
+                      portal_page=lambda order: f"https://shop.example.test/portal/orders/{order.id}")
 
 
 def make_user(session, role: str = "customer", *, email: str | None = None, producer=None, sales_point=None,

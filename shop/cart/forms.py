@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
+
+from shop.forms import Form
 from wtforms.validators import InputRequired
 
 from shop.forms import Form

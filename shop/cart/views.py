@@ -1,33 +1,18 @@
 """The cart page and its forms; the cart is found by the token kept in the signed session cookie."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
+from shop.cart.session import cart_token, remember_cart
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
 from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
-
-# The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
-SESSION_KEY = "cart"
-
-def cart_token() -> str | None:
-    return session.get(SESSION_KEY)
-
-
-@bp.app_context_processor
-def header_cart():
-    """cart_count() for the header link: None when the page may be cached for everyone."""
-    def cart_count():
-        if g.get("rendering_for_cache") or SESSION_KEY not in session:
-            return None
-        return services.item_count(db.session, cart_token())
-    return {"cart_count": cart_count}
 
 
 def _back(target: str | None) -> str:
@@ -74,8 +59,7 @@ def add():
             return redirect(target, 303)
         flash(message(error), "warning")
     db.session.commit()
-    session[SESSION_KEY] = cart.token
-    session.permanent = True
+    remember_cart(cart)
     return redirect(target, 303)
 
 

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -14,52 +11,32 @@ from markupsafe import Markup
 
 from shop.accounts.models import Role
 from shop.cart import services as cart_services
-from shop.cart.views import cart_token
+from shop.cart.session import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
 from shop.models_base import utcnow
-from shop.orders import mail, placement, rules, services
-from shop.orders.checkout import submit_order
-from shop.orders.status import cancel_order
+from shop.geo import services as geo
+from shop.orders import placement, rules, services
+from shop.orders.checkout import OrderLinks, submit_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
-from shop import place_names
-from shop.payments.registry import any_method, available_methods
+from shop.orders.status import cancel_order
 from shop.payments.models import PaymentStatus
+from shop.payments.registry import any_method, available_methods
 from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
+# The buyer's mail links to the order page in the order's language; a card payment continues on its pay page.
+_LINKS = OrderLinks(
+    order_page=lambda order: url_for("orders.order_page", locale=order.locale, token=order.token, _external=True),
+    # Each method paid at a provider has its own page: the card form, or the redirect to VNPay.
+    pay_page=lambda order: url_for("payments.vnpay_pay" if order.payment_method == "vnpay" else "payments.pay",
+                                   token=order.token),
+    portal_page=lambda order: url_for("portal.order_detail", order_id=order.id, _external=True))
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
-
-
-@bp.app_template_global()
-def fdatetime(value: datetime | None) -> str:
-    """A UTC timestamp in the province's time zone and the page's language."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return format_datetime(value, "short", tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
-                           locale=current_locale())
-
-
-@bp.app_template_global()
-def iso_datetime(value: datetime | None) -> str:
-    """A UTC timestamp for a <time datetime> attribute: whole seconds and a Z, as HTML requires."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@bp.app_template_global()
-def province_name(slug: str):
-    """The province an order holds (slug or code) in the page's language, Vietnamese marked lang="vi" otherwise."""
-    return place_names.province_name(slug, current_locale())
 
 
 def _private(response):
@@ -84,30 +61,27 @@ def checkout():
     config = current_app.config
     settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
-    form = CheckoutForm().setup(methods, places.sales_points(db.session))
+    form = CheckoutForm()
+    form.setup(methods, places.sales_points(db.session), geo.provinces(db.session),
+               geo.communes_of(db.session, form.province.data or ""))
     cart = cart_services.get_cart(db.session, cart_token())
     error = None
-    if request.method == "POST":
+    choosing = request.method == "POST" and bool(form.choose_province.data)
+    if choosing:
+        # Without JavaScript: the province was chosen, the form comes back with its communes; no order yet.
+        form.commune.data = ""
+    elif request.method == "POST":
         if form.validate():
             try:
-                order, created = submit_order(db.session, cart, form.checkout_data(),
-                                                       locale=current_locale(), now=utcnow(), settings=settings,
-                                                       user_id=_customer_id())
+                placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
+                                      settings=settings, links=_LINKS, user_id=_customer_id())
             except rules.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message(failure), "error")
                     return redirect(url_for("cart.show"), 303)
                 error = message(failure)
             else:
-                if created:
-                    mail.send_order_mails(db.session, order)
-                    payment = services.payment_of(db.session, order)
-                    started = any_method(order.payment_method).start(db.session, order, payment, config=config,
-                                                                      now=utcnow())
-                    db.session.commit()
-                    if started.redirect_url:
-                        return redirect(started.redirect_url, 303)
-                return redirect(url_for("orders.order_page", token=order.token), 303)
+                return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.order.token), 303)
     else:
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
@@ -119,7 +93,7 @@ def checkout():
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and not choosing else 200
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
                            fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
 

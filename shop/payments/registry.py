@@ -7,11 +7,12 @@ from shop.payments.bank_transfer import BankTransfer
 from shop.payments.base import PaymentMethod
 from shop.payments.cod import CashOnDelivery
 from shop.payments.stripe_card import StripeCard
+from shop.payments.vnpay import Vnpay
 
 
 def all_methods() -> list[PaymentMethod]:
     """Every payment method, in checkout order (the one explicit list: add a method here)."""
-    return [CashOnDelivery(), BankTransfer(), StripeCard()]
+    return [CashOnDelivery(), BankTransfer(), Vnpay(), StripeCard()]
 
 
 def available_methods(config: Mapping) -> list[PaymentMethod]:

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from shop.accounts.models import User
 from shop.catalog.models import Certificate, Product, ProductReview, ProductStatus
 from shop.catalog.search import search
+from shop.clock import today
 from shop.producers.models import Producer
-from shop.templating import today
 from tests.conftest import login, session_token, visible_text
 from tests.factories import certify, make_locality, make_product, make_user
 
@@ -39,7 +39,7 @@ def test_approve_publishes_and_indexes(client, db):
 
 
 def test_reject_needs_a_reason_and_mails_it_to_the_producers_users(client, db, outbox):
-    """A rejection without a reason is refused; with one, the listing is a draft again and every
+    """A rejection without a reason is refused; with one, the listing says "changes requested" and every
     user of the producer gets the reason by mail in their own language."""
     _admin(client, db)
     product = make_product(db.session, name="Nem chua", status=ProductStatus.PENDING_REVIEW)
@@ -54,7 +54,7 @@ def test_reject_needs_a_reason_and_mails_it_to_the_producers_users(client, db, o
                            data={"csrf_token": token, "reason": "Ảnh quá tối, hãy chụp lại."})
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(Product, product.id).status == ProductStatus.DRAFT
+    assert db.session.get(Product, product.id).status == ProductStatus.CHANGES_REQUESTED
     assert sorted(m["To"] for m in outbox) == ["a@htx.vn", "b@htx.vn"]
     for message in outbox:
         assert "Ảnh quá tối, hãy chụp lại." in message.get_content()
@@ -98,7 +98,8 @@ def test_office_creates_and_edits_a_producer(client, db):
 
 
 def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox, new_client):
-    """An invited user gets a mail with a set-password link; after using it they can sign in to the portal."""
+    """An invited user gets a mail naming the producer, with a set-password link valid for days; using it
+    signs them in to the portal, and they can sign in again later."""
     _admin(client, db)
     producer = make_product(db.session).producer
     db.session.commit()
@@ -113,8 +114,13 @@ def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox,
     page = invited.get(link)
     assert page.status_code == 200
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    assert invited.post(link, data={"csrf_token": token, "password": "my own password",
-                                    "confirm": "my own password"}).status_code == 302
+    body = outbox[0].get_content()
+    assert {t.locale: t.name for t in producer.translations}["zh"] in body and "168" not in body
+    response = invited.post(link, data={"csrf_token": token, "password": "my own password",
+                                        "confirm": "my own password"})
+    assert response.status_code == 302 and response.headers["Location"] == "/portal/"
+    assert invited.get("/portal/").status_code == 200
+    invited.post("/zh/logout", data={"csrf_token": token})
     login_page = invited.get("/zh/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
     response = invited.post("/zh/login", data={"csrf_token": token, "email": "new@htx.vn",
@@ -221,7 +227,9 @@ def test_dashboard_shows_the_programme_figures(client, db, app):
     assert int(rows["3 stars"]) + int(rows["4 stars"]) + int(rows["5 stars"]) == 236
     assert re.search(r'id="total-products">456<', html) and re.search(r'id="total-producers">177<', html)
     assert re.search(r'id="total-rated">236<', html)
-    assert html.count("<svg") == 7 and "<script" not in html  # 5 programme charts, 2 of orders
+    # 5 programme charts and 2 of orders, drawn on the server: no script builds them (only shared form helpers load).
+    assert html.count("<svg") == 7 and not re.search(r"<script(?![^>]*\bsrc=)", html)
+    assert all("/static/js/forms." in tag for tag in re.findall(r"<script[^>]*>", html))
 
 
 def test_seed_command_refuses_a_catalog_with_products(app, db):
@@ -230,3 +238,43 @@ def test_seed_command_refuses_a_catalog_with_products(app, db):
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["shop", "seed-programme-2020"])
     assert result.exit_code != 0 and "empty database" in result.output
+
+
+def test_certificate_products_are_picked_by_name_with_a_translated_kind(client, db):
+    """The form offers every product by code and name and the award kinds in the reader's language; a picked
+    row ("code · name") records the award."""
+    _admin(client, db)
+    tea = make_product(db.session, name={"vi": "Trà hoa vàng", "en": "Golden camellia tea", "zh": "金花茶"})
+    db.session.commit()
+    page = client.get("/backoffice/certificates/new").get_data(as_text=True)
+    assert f'<option value="{tea.code} · Trà hoa vàng">' in page
+    assert '<option value="recertified">Re-certified</option>' in page
+    response = client.post("/backoffice/certificates/new", data={
+        "csrf_token": session_token(client), "decision_number": "DEMO-3/QĐ-UBND", "decision_date": "2025-05-01",
+        "authority": "UBND tỉnh Quảng Ninh", "awards": "", "row-0-product": f"{tea.code} · Trà hoa vàng",
+        "row-0-stars": "5", "row-0-score": "92", "row-0-kind": "upgraded"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    award = db.session.scalar(select(Certificate)).awards[0]
+    assert (award.product_id, award.stars, award.score, award.kind) == (tea.id, 5, 92, "upgraded")
+
+
+def test_office_invites_a_staff_member_who_lands_on_the_showroom(client, db, outbox, new_client):
+    """A sales point's page invites staff; the mail names the point; the link signs them in to /staff/."""
+    from tests.factories import make_sales_point
+    _admin(client, db)
+    point = make_sales_point(db.session, name="Trung tâm OCOP Hạ Long")
+    db.session.commit()
+    response = client.post(f"/backoffice/sales-points/{point.id}/invite",
+                           data={"csrf_token": session_token(client), "email": "staff@ocop.vn", "locale": "vi"})
+    assert response.status_code == 303
+    user = db.session.scalar(select(User).where(User.email == "staff@ocop.vn"))
+    assert user.role == "sales_point_staff" and user.sales_point_id == point.id
+    assert "staff@ocop.vn" in client.get(f"/backoffice/sales-points/{point.id}").get_data(as_text=True)
+    body = outbox[0].get_content()
+    assert "Trung tâm OCOP Hạ Long" in body
+    link = re.search(r"http://localhost(/vi/password/set/\S+)", body).group(1)
+    invited = new_client()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', invited.get(link).get_data(as_text=True))
+    response = invited.post(link, data={"csrf_token": token.group(1), "password": "a staff password 1",
+                                        "confirm": "a staff password 1"})
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/"

@@ -28,7 +28,8 @@ def test_checkout_lists_the_34_provinces_in_the_page_language_and_order(client, 
     client.post(f"/{locale}/cart/add", data={"csrf_token": csrf_token_of(page), "quantity": 1,
                                              "packaging_id": product.packagings[0].id})
     html = client.get(f"/{locale}/checkout").get_data(as_text=True)
-    names = _options(html)
+    # On vi pages the official names show ('Thành phố Hà Nội'); they sort by the name without the kind.
+    names = [re.sub(r"^(Tỉnh|Thành phố) ", "", n) for n in _options(html)]
     assert len(names) == 34 and names[0] == PROVINCES[locale][0]
     assert set(PROVINCES[locale]) <= set(names)
     assert names[1:] == sorted(names[1:], key=lambda n: sort_key(n, locale))

@@ -10,7 +10,8 @@ from shop.orders import checkout, placement, rules, services, status
 from shop.orders.models import Order, OrderEvent, OrderLine, OrderStatus
 from shop.orders.rules import OrderError
 from shop.payments.models import Payment, PaymentStatus
-from tests.factories import make_checkout, make_producer, make_product, make_sales_point, order_settings
+from tests.factories import (make_checkout, make_producer, make_product, make_sales_point, order_links,
+                             order_settings)
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -68,15 +69,16 @@ def test_an_order_never_reads_the_live_price_again(app, db):
     assert order.lines[0].unit_price_vnd == 100_000 and order.subtotal_vnd == 100_000
 
 
-@pytest.mark.parametrize("province, subtotal, fee", [
-    ("quang-ninh", 100_000, 20_000), ("ha-noi", 100_000, 35_000), ("ho-chi-minh", 100_000, 45_000),
-    ("ho-chi-minh", 500_000, 0),
+@pytest.mark.parametrize("province, commune, subtotal, fee", [
+    ("22", "06688", 100_000, 20_000), ("01", "00070", 100_000, 35_000), ("79", "26506", 100_000, 45_000),
+    ("79", "26506", 500_000, 0),
 ])
-def test_shipping_fee_by_zone_and_free_above_the_threshold(app, db, province, subtotal, fee):
-    """Delivery costs the zone's fee from config, nothing from FREE_SHIPPING_FROM up."""
+def test_shipping_fee_by_zone_and_free_above_the_threshold(app, db, province, commune, subtotal, fee):
+    """Delivery costs the zone of the province code's fee from config, nothing from FREE_SHIPPING_FROM up."""
     product = make_product(db.session, prices=(subtotal,))
-    order = _place(app, db, [CartItem(product.packagings[0].id, 1)], province=province)
+    order = _place(app, db, [CartItem(product.packagings[0].id, 1)], province=province, commune=commune)
     assert order.shipping_vnd == fee and order.total_vnd == subtotal + fee
+    assert order.province_code == province and order.commune_code == commune
 
 
 def test_pickup_needs_a_point_carrying_every_item(app, db):
@@ -143,7 +145,9 @@ def test_stock_gone_for_one_line_rolls_back_the_others(app, db):
 
 @pytest.mark.parametrize("field, value, code", [
     ("phone", "12345", "bad_phone"), ("phone", "+84 12", "bad_phone"), ("email", "not-an-email", "bad_email"),
-    ("province", "atlantis", "bad_address"), ("street", " ", "bad_address"), ("name", "", "bad_name"),
+    ("province", "atlantis", "bad_address"), ("province", "01", "bad_address"), ("commune", "99999", "bad_address"),
+    ("commune", "Phường Hạ Long", "bad_address"), ("street", " ", "bad_address"), ("name", "", "bad_name"),
+    ("invoice_tax_code", "0100233488", "bad_invoice"),
     ("payment_method", "bank_transfer", "payment_unavailable"), ("payment_method", "bitcoin", "payment_unavailable"),
     ("fulfilment", "teleport", "bad_form"), ("idempotency_key", "", "bad_form"),
 ])
@@ -176,9 +180,9 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     db.session.commit()
     form = make_checkout()
     settings = order_settings(app)
-    first, created = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
-    again, created_again = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
-    assert created and not created_again and again.id == first.id
+    first = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings, links=order_links())
+    again = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings, links=order_links())
+    assert first.created and not again.created and again.order.id == first.order.id
     assert _counts(db)[0] == 1 and _stock(db, product.packagings[0].id) == 8
     assert cart_services.item_count(db.session, cart.token) == 0  # the order emptied the cart
 

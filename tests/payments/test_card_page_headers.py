@@ -5,7 +5,9 @@ from datetime import datetime, timezone
 
 from shop.cart.services import CartItem
 from shop.extensions import db as _db
+from shop.orders import placement
 from shop.orders import services
+from shop.orders.rules import OrderError
 from shop.payments.stripe_card import StripeCard
 from tests.factories import make_checkout, make_product, order_settings
 from tests.payments.conftest import STRIPE_TEST_SETTINGS
@@ -22,7 +24,7 @@ def test_card_page_allows_stripe_and_nothing_else_does(tmp_path, monkeypatch, lo
     with production_app(tmp_path, monkeypatch, **settings) as app:
         with app.app_context():
             product = make_product(_db.session, prices=(105_000,), stock=5)
-            order = services.place_order(_db.session, [CartItem(product.packagings[0].id, 1)],
+            order = placement.place_order(_db.session, [CartItem(product.packagings[0].id, 1)],
                                          make_checkout(payment_method="card"), locale="en", now=NOW,
                                          settings=order_settings(app))
             _db.session.commit()

@@ -79,11 +79,14 @@ def test_superseded_award_links_to_the_newer_certificate(client, db, valid):
 
 @pytest.mark.parametrize("code", ["CZZZZZZZZ", "x", "<script>", "A" * 40, "PÀ1234567", "%00"])
 def test_unknown_or_malformed_code_is_a_404_that_reveals_nothing(client, db, valid, code):
-    """Unknown and malformed codes answer the same 404 with a clear message and no product data."""
+    """Unknown and malformed codes answer the same 404: a red warning that the label may not be genuine,
+    a box to try again, how to report it, and no product data."""
     response = client.get(f"/en/verify/{code}")
     assert response.status_code == 404
-    text = visible_text(response.get_data(as_text=True))
-    assert "No OCOP certificate or product has this code" in text
+    html = response.get_data(as_text=True)
+    text = visible_text(html)
+    assert "No certificate has this code" in text and "The label may not be genuine" in text
+    assert 'class="verify-unknown"' in html and 'name="code"' in html and "Report a label you doubt" in text
     assert "Ba Che" not in text and "DEMO-12" not in text
 
 
@@ -132,12 +135,12 @@ def test_locale_free_product_address_redirects_to_the_product_page(client, db, v
 def test_qr_codes_are_svg_and_carry_the_public_domain(app, client, db, valid):
     """Product and certificate QR codes are SVG and encode PUBLIC_BASE_URL + the locale-free path."""
     import segno  # noqa: F401  (the dependency that draws them)
-    from shop.showroom import qr
+    from shop.showroom import links
     app.config["PUBLIC_BASE_URL"] = "https://ocop.example.vn"
     try:
         with app.test_request_context():
-            assert qr.product_target(valid.code) == f"https://ocop.example.vn/p/{valid.code}"
-            assert qr.verify_target("CABC") == "https://ocop.example.vn/verify/CABC"
+            assert links.product_target(valid.code) == f"https://ocop.example.vn/p/{valid.code}"
+            assert links.verify_target("CABC") == "https://ocop.example.vn/verify/CABC"
         response = client.get(f"/qr/p/{valid.code}.svg")
         assert response.status_code == 200 and response.mimetype == "image/svg+xml"
         assert response.get_data(as_text=True).lstrip().startswith("<svg")
