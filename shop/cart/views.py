@@ -1,9 +1,12 @@
 """The cart page and its forms; the cart is found by the token kept in the signed session cookie."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
@@ -14,6 +17,9 @@ bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
 # The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
 SESSION_KEY = "cart"
+# What was just added (packaging id, and a warning when the quantity was capped), for the panel on the
+# product page that the form post lands back on. Only ever set beside SESSION_KEY, so never cached.
+ADDED_KEY = "cart_added"
 
 MESSAGES = {
     "unknown_item": _l("This product does not exist."),
@@ -40,7 +46,45 @@ def header_cart():
         if g.get("rendering_for_cache") or SESSION_KEY not in session:
             return None
         return services.item_count(db.session, cart_token())
-    return {"cart_count": cart_count}
+    return {"cart_count": cart_count, "added_to_cart": added_to_cart}
+
+
+@dataclass
+class AddedPanel:
+    """What the "added to cart" panel shows: the line just added and the cart it is now in."""
+
+    line: services.LineView
+    count: int
+    subtotal_vnd: int
+    warning: str | None = None
+
+
+def _panel(packaging_id: int, warning: str | None) -> AddedPanel | None:
+    cart = services.get_cart(db.session, cart_token())
+    view = services.view_cart(db.session, cart, locale=current_locale())
+    line = next((line for line in view.lines if line.packaging.id == packaging_id), None)
+    if line is None:
+        return None
+    return AddedPanel(line, view.count, view.subtotal_vnd, warning)
+
+
+def added_to_cart() -> AddedPanel | None:
+    """The panel for the item this visitor just added (once), or None; never on a page rendered for the cache."""
+    if g.get("rendering_for_cache") or ADDED_KEY not in session:
+        return None
+    added = session.pop(ADDED_KEY)
+    if not isinstance(added, dict) or not isinstance(added.get("id"), int):
+        return None
+    return _panel(added["id"], added.get("warning") if isinstance(added.get("warning"), str) else None)
+
+
+def _wants_json() -> bool:
+    # Set by static/js/shop.js; a plain form post never sends it.
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _count_text(count: int) -> str:
+    return "(" + ngettext("%(num)d item", "%(num)d items", count) + ")" if count else ""
 
 
 def _back(target: str | None) -> str:
@@ -64,26 +108,47 @@ def show():
 
 @bp.post("/cart/add")
 def add():
-    """Add a packaging option to the cart (creating the cart on first use)."""
+    """Add a packaging option to the cart (creating the cart on first use).
+
+    A plain form post redirects back (to the product, which then shows the added-to-cart panel);
+    the page's script posts the same form and gets JSON: the panel's HTML and the cart's count.
+    """
     form = CartLineForm()
     target = _back(form.next.data)
+    wants_panel = request.form.get("panel") == "1"
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
-        return redirect(target, 303)
+        return _refused(message_for(services.CartError("bad_quantity", max=_max())), target)
     cart = services.get_or_create_cart(db.session, cart_token())
+    warning = None
     try:
         services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
-        flash(_("Added to your cart."), "success")
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            flash(message_for(error), "error")
-            return redirect(target, 303)
-        flash(message_for(error), "warning")
+            return _refused(message_for(error), target)
+        warning = message_for(error)
     db.session.commit()
     session[SESSION_KEY] = cart.token
     session.permanent = True
+    if _wants_json():
+        panel = _panel(form.packaging_id.data, warning)
+        return jsonify(ok=True, count=panel.count if panel else 0, count_text=_count_text(panel.count if panel else 0),
+                       panel=render_template("cart/_added_panel.html", added=panel) if panel else "")
+    if wants_panel:
+        session[ADDED_KEY] = {"id": form.packaging_id.data, **({"warning": warning} if warning else {})}
+        return redirect(target + "#added", 303)
+    if warning:
+        flash(warning, "warning")
+    else:
+        flash(_("Added to your cart."), "success")
+    return redirect(target, 303)
+
+
+def _refused(message: str, target: str):
+    if _wants_json():
+        return jsonify(ok=False, message=message), 400
+    flash(message, "error")
     return redirect(target, 303)
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -100,16 +100,25 @@ def _customer_id() -> int | None:
     return None
 
 
+# The session key naming the order just placed, so that its page opens as the thank-you page once.
+PLACED_KEY = "order_placed"
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
 def checkout():
-    """Contact, delivery or pickup, payment; one order per form however often it is sent."""
+    """Contact, delivery or pickup, payment; one order per form however often it is sent.
+
+    "Update total" (the button that works without JavaScript) posts the form back only to show the
+    shipping fee and total for the chosen fulfilment and province; nothing is checked or placed.
+    """
     config = current_app.config
     settings = services.OrderSettings.from_config(config)
     methods = available_methods(config)
     form = CheckoutForm().setup(methods, places.sales_points(db.session))
     cart = cart_services.get_cart(db.session, cart_token())
     error = None
-    if request.method == "POST":
+    updating_total = request.method == "POST" and request.form.get("action") == "update_total"
+    if request.method == "POST" and not updating_total:
         if form.validate():
             try:
                 order, created = services.submit_order(db.session, cart, form.checkout_data(),
@@ -128,9 +137,12 @@ def checkout():
                                                                       now=utcnow())
                     db.session.commit()
                     if started.redirect_url:
+                        session[PLACED_KEY] = order.code
                         return redirect(started.redirect_url, 303)
+                # Also when the same form came twice: the response the browser shows may be the second one.
+                session[PLACED_KEY] = order.code
                 return redirect(url_for("orders.order_page", token=order.token), 303)
-    else:
+    elif request.method == "GET":
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
@@ -141,9 +153,36 @@ def checkout():
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and not updating_total else 200
+    quote = services.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
-                           fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
+                           fees=settings.shipping_fees, free_from=settings.free_shipping_from, quote=quote,
+                           error_fields=_error_fields(form, error)), status
+
+
+def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]]:
+    """(field id, message) for the error summary at the top of the checkout, in the form's order."""
+    found = [(f"{field.id}-0" if field.type == "RadioField" else field.id,
+              _("%(field)s: %(error)s", field=field.label.text, error=message))
+             for field in form if field.errors for message in field.errors]
+    if error:
+        found.insert(0, (form.sales_point.id if form.fulfilment.data == "pickup" else form.name.id, error))
+    return found
+
+
+@bp.get("/checkout/total")
+def checkout_total():
+    """The checkout's totals box for a fulfilment and province, priced by the same code as the order."""
+    settings = services.OrderSettings.from_config(current_app.config)
+    cart = cart_services.get_cart(db.session, cart_token())
+    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    fulfilment = request.args.get("fulfilment", "")[:20]
+    province = request.args.get("province", "")[:60]
+    quote = services.quote(settings, fulfilment, province, view.subtotal_vnd)
+    response = jsonify(html=render_template("orders/_totals.html", quote=quote, fulfilment=fulfilment),
+                       subtotal_vnd=quote.subtotal_vnd, shipping_vnd=quote.shipping_vnd, total_vnd=quote.total_vnd)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/orders/<token>")
@@ -160,9 +199,12 @@ def order_page(token: str):
         found = method.instructions(order, payment, config=current_app.config)
         if found is not None:
             instructions = Markup(render_template(found.template, order=order, payment=payment, **found.context))
+    just_placed = session.get(PLACED_KEY) == order.code
+    if just_placed:
+        session.pop(PLACED_KEY)
     return _private(current_app.make_response(render_template(
         "orders/order.html", order=order, payment=payment, method=method, instructions=instructions,
-        can_cancel=order.status == OrderStatus.PENDING_PAYMENT)))
+        can_cancel=order.status == OrderStatus.PENDING_PAYMENT, just_placed=just_placed)))
 
 
 @bp.post("/orders/<token>/cancel")
