@@ -45,7 +45,7 @@ class World:
 
 
 def world_of(live_server) -> World:
-    from shop.catalog.models import CertificateAward, Product
+    from shop.catalog.models import CertifiedProduct, Product
     from shop.extensions import db
     from shop.places.models import Fair, SalesPoint, SalesPointProduct
 
@@ -55,7 +55,7 @@ def world_of(live_server) -> World:
             select(SalesPoint.slug, Product.slug).join(SalesPointProduct, SalesPointProduct.sales_point_id == SalesPoint.id)
             .join(Product, Product.id == SalesPointProduct.product_id).order_by(SalesPoint.id, Product.id).limit(1)).one()
         fair = session.scalar(select(Fair.slug).order_by(Fair.id).limit(1))
-        code = session.scalar(select(CertificateAward.code).order_by(CertificateAward.id).limit(1))
+        code = session.scalar(select(CertifiedProduct.code).order_by(CertifiedProduct.id).limit(1))
         session.remove()
     return World(product=f"products/{live_server.product_slug}", producer=f"producers/{live_server.producer_slug}",
                  sales_point=f"sales-points/{point}", fair=f"fairs/{fair}", certificate=f"verify/{code}",
@@ -167,8 +167,9 @@ def test_no_public_page_scrolls_sideways_in_any_language_or_width(browser, live_
     wide = {}
     for viewport in VIEWPORTS:
         for state_file, paths in ((state, pages), (None, ANONYMOUS_PAGES)):
+            # Not is_mobile: a mobile layout viewport widens to fit wide content, and innerWidth with it.
             context = browser.new_context(viewport=viewport, storage_state=str(state_file) if state_file else None,
-                                          is_mobile=viewport["width"] < 700, has_touch=viewport["width"] < 700)
+                                          has_touch=viewport["width"] < 700)
             context.set_default_timeout(10_000)
             page = context.new_page()
             try:
@@ -178,6 +179,7 @@ def test_no_public_page_scrolls_sideways_in_any_language_or_width(browser, live_
                         response = page.goto(url)
                         assert response is not None and response.status == 200, (url, response and response.status)
                         width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+                        assert inner == viewport["width"], (url, inner)
                         if width > inner:
                             wide[f"{name} {locale} {viewport['width']}"] = width
                         if viewport["width"] in SHOT_WIDTHS:
