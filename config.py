@@ -29,14 +29,16 @@ class Config:
     MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE_DIR / "media"))
 
     # Locales: adding one is a line here plus a catalog under translations/.
-    LOCALES = ("vi", "en", "zh")
+    LOCALES = ("vi", "en", "zh", "ko")
     DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "translations")
 
     # Approximate rates shown to foreign visitors; never charged.
-    APPROX_RATES = {"USD": 26_300, "CNY": 3_650}
+    APPROX_RATES = {"USD": 26_300, "CNY": 3_650, "KRW": 18}
+    # The currency each locale's visitors think in (none: only đồng is shown).
+    APPROX_CURRENCY = {"en": "USD", "zh": "CNY", "ko": "KRW"}
 
     CATALOG_PAGE_SIZE = 24
     SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
@@ -48,10 +50,20 @@ class Config:
     # The domain printed in QR codes and on labels; empty: the address of the request.
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "")
 
+    # The OCOP office's contact details, shown in every page's footer and on the certificate check.
+    # The defaults are sample values for the demo: set the real ones in production.
+    OFFICE_NAME = os.environ.get("OFFICE_NAME", "")  # empty: "OCOP office of Quảng Ninh" in the page's language
+    OFFICE_ADDRESS = os.environ.get("OFFICE_ADDRESS", "Phường Hồng Gai, Hạ Long, Quảng Ninh")
+    OFFICE_PHONE = os.environ.get("OFFICE_PHONE", "0203 3835 686")
+    OFFICE_EMAIL = os.environ.get("OFFICE_EMAIL", "ocop@quangninh.example.vn")
+    OFFICE_HOURS = os.environ.get("OFFICE_HOURS", "Mo-Fr 08:00-17:00")
+
     REDIS_URL = os.environ.get("REDIS_URL", "")
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
 
+    # Strict-Transport-Security max-age; only the production config sends it (behind TLS).
+    HSTS_SECONDS = 0
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
@@ -94,6 +106,15 @@ class Config:
     # Empty: Stripe's own API. The tests point it at localstripe on loopback.
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 
+    # VNPay (payment API 2.1.0): hidden at checkout unless the terminal code and hash secret are set.
+    VNPAY_TMN_CODE = os.environ.get("VNPAY_TMN_CODE", "")
+    VNPAY_HASH_SECRET = os.environ.get("VNPAY_HASH_SECRET", "")
+    VNPAY_PAYMENT_URL = os.environ.get("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
+    # querydr and refund (server to server, JSON).
+    VNPAY_API_URL = os.environ.get("VNPAY_API_URL", "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+    # The shop's own address sent as vnp_IpAddr with querydr and refund.
+    VNPAY_SERVER_IP = os.environ.get("VNPAY_SERVER_IP", "127.0.0.1")
+
     # Mail over SMTP; without MAIL_SERVER (development) mails are written to the log.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int("MAIL_PORT", 587)
@@ -118,10 +139,12 @@ class TestConfig(Config):
     MAIL_USE_TLS = False  # the loopback SMTP servers of the tests speak plain SMTP
     VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
     STRIPE_SECRET_KEY = STRIPE_PUBLISHABLE_KEY = STRIPE_WEBHOOK_SECRET = STRIPE_API_BASE = ""
+    VNPAY_TMN_CODE = VNPAY_HASH_SECRET = ""
 
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
+    HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
     PREFERRED_URL_SCHEME = "https"
 
     @classmethod

@@ -19,11 +19,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app = Flask(__name__, instance_path=str(INSTANCE_DIR),
                 template_folder=os.path.join(root, "templates"),
                 static_folder=os.path.join(root, "static"))
+    from shop.inputs import BoundedIntConverter
+    # Before any rule is added: every <int:...> in a URL is bounded to the id columns' range.
+    app.url_map.converters["int"] = BoundedIntConverter
     app.config.from_object(config_class)
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, templating, web
+    from shop import cache_pages, errors, security, templating, web
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
@@ -40,7 +43,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # come first so they also see cached answers; the page cache comes before CSRF
     # and the rate limiter, whose per-request checks cost more than a cached page
     # (cached pages are GETs, which neither of them limits).
-    from shop import sqlcount
+    from shop import sqlcount, static_files
+    static_files.install(app)  # first: its compression must run after every other after_request hook
     if app.config.get("SQL_COUNTING"):
         sqlcount.install(app)
     if app.config.get("SERVER_TIMING"):
@@ -49,6 +53,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     templating.install(app)
     errors.install(app)
     cache_pages.install(app)
+    security.install(app)
 
     csrf.init_app(app)
     cache_pages.use_placeholder_tokens(app)
@@ -62,6 +67,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.api.views import bp as api_bp
     from shop.catalog.views import bp as catalog_bp
     from shop.orders.views import bp as orders_bp
+    from shop.pages.admin import bp as pages_admin_bp
+    from shop.pages.views import bp as pages_bp
     from shop.payments.views import bp as payments_bp
     from shop.places.views import bp as places_bp
     from shop.portal.views import bp as portal_bp
@@ -72,7 +79,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.web import bp as web_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp, pages_bp, pages_admin_bp):
         app.register_blueprint(blueprint)
 
     from shop.cli import shop_cli
@@ -92,6 +99,18 @@ def _init_login(app: Flask) -> None:
     # Translated when flashed (localize_callback); the catalog entry is in shop/accounts/views.py.
     login_manager.login_message = "Please sign in to see this page."
     login_manager.localize_callback = gettext
+
+    @login_manager.unauthorized_handler
+    def sign_in_first():
+        """To the sign-in page with next= this page's path: same-site and bounded (a 50,000-character
+        query would otherwise make a Location header clients refuse)."""
+        from flask import abort, flash, redirect, request, url_for
+
+        from shop.inputs import request_path
+        if request.blueprint == "api":
+            abort(401)
+        flash(gettext(login_manager.login_message), login_manager.login_message_category)
+        return redirect(url_for("accounts.login", next=request_path(request.path, request.query_string)))
 
     @login_manager.user_loader
     def load_user(user_id: str):

@@ -15,9 +15,11 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from shop.extensions import cache
+from shop.security import NONCE_PLACEHOLDER, request_nonce
 
 CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 _PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
+_NONCE_PLACEHOLDER_BYTES = NONCE_PLACEHOLDER.encode()
 GENERATION_KEY = "pages:generation"
 # Views opt in with @cacheable; everything else is never cached.
 _CACHEABLE: set[str] = set()
@@ -59,9 +61,12 @@ def bump_generation() -> None:
 
 
 def _fill(body: bytes) -> bytes:
-    """The cached bytes with this visitor's CSRF token; pages without forms pass through untouched."""
+    """The cached bytes with this visitor's CSRF token and this response's script nonce (the one its
+    Content-Security-Policy header names); pages without either pass through untouched."""
     if _PLACEHOLDER_BYTES in body:
         body = body.replace(_PLACEHOLDER_BYTES, generate_csrf().encode())
+    if _NONCE_PLACEHOLDER_BYTES in body:
+        body = body.replace(_NONCE_PLACEHOLDER_BYTES, request_nonce().encode())
     return body
 
 
@@ -89,11 +94,14 @@ def install(app: Flask) -> None:
 
     @app.after_request
     def store(response):
-        if g.get("rendering_for_cache") and not g.get("served_from_cache") and response.status_code == 200 \
-                and response.mimetype == "text/html" and not response.direct_passthrough:
+        if g.get("rendering_for_cache") and not g.get("served_from_cache") and not response.direct_passthrough:
             body = response.get_data()  # bytes: a hit then needs no decoding or encoding
-            cache.set(_key(), (body, response.content_type), timeout=current_app.config["PAGE_CACHE_SECONDS"])
-            response.set_data(_fill(body))
+            if response.status_code == 200 and response.mimetype == "text/html":
+                cache.set(_key(), (body, response.content_type), timeout=current_app.config["PAGE_CACHE_SECONDS"])
+            # Pages not kept (an error page, say) were rendered with placeholders too.
+            filled = _fill(body)
+            if filled is not body:
+                response.set_data(filled)
         return response
 
 

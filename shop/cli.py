@@ -30,8 +30,29 @@ def demo(if_empty: bool) -> None:
             return
         raise click.ClickException("The catalog already has products: load the demo into an empty database.")
     counts = load_demo(db.session, media_dir=current_app.config["MEDIA_DIR"], today=_today())
+    _ensure_divisions()
     db.session.commit()
     click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def _ensure_divisions() -> None:
+    """The provinces and communes, if the database has none yet (the migration loads them too)."""
+    from shop.geo.loader import is_loaded, load_divisions
+    connection = db.session.connection()
+    if not is_loaded(connection):
+        load_divisions(connection)
+
+
+@shop_cli.command("load-divisions")
+def load_divisions() -> None:
+    """Bring the provinces and communes in line with the installed vietnam-provinces package (upsert)."""
+    from shop.geo.loader import load_divisions as load
+    started = time.perf_counter()
+    report = load(db.session.connection())
+    db.session.commit()
+    click.echo(f"vietnam-provinces {report.version}: {report.provinces} provinces, {report.communes} communes "
+               f"({report.added} added, {report.updated} updated, {report.removed} removed) "
+               f"in {time.perf_counter() - started:.2f}s")
 
 
 @shop_cli.command("synth")
@@ -47,6 +68,16 @@ def synth(products: int, seed: int) -> None:
                + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+@shop_cli.command("reindex")
+def reindex() -> None:
+    """Rebuild the search index of every producer and product (after the text folding changed)."""
+    from shop.catalog.search import reindex_all
+    started = time.perf_counter()
+    producers, products = reindex_all(db.session)
+    db.session.commit()
+    click.echo(f"Reindexed {producers} producer(s) and {products} product(s) in {time.perf_counter() - started:.1f}s.")
+
+
 @shop_cli.command("expire-certificates")
 def expire_certificates() -> None:
     """Lapse every certificate past its valid-until date."""
@@ -60,7 +91,7 @@ def expire_certificates() -> None:
 def expire_orders() -> None:
     """Cancel orders left unpaid past ORDER_PAYMENT_MINUTES and put their stock back on sale."""
     from shop.models_base import utcnow
-    from shop.orders.services import expire_orders as expire
+    from shop.orders.status import expire_orders as expire
     count = expire(db.session, utcnow())
     db.session.commit()
     click.echo(f"{count} unpaid order(s) expired.")
@@ -73,15 +104,16 @@ def expire_orders() -> None:
 def mark_paid(code: str, amount: int | None, note: str) -> None:
     """Record that the payment of order CODE arrived (a bank transfer, or cash on delivery)."""
     from shop.models_base import utcnow
-    from shop.orders.services import OrderError, order_by_code, payment_of
-    from shop.payments.base import any_method
+    from shop.orders.rules import OrderError
+    from shop.orders.services import order_by_code, payment_of
+    from shop.orders.status import mark_paid
     order = order_by_code(db.session, code)
     payment = payment_of(db.session, order) if order else None
     if payment is None:
         raise click.ClickException(f"No order {code.upper()}.")
     try:
-        any_method(payment.method).confirm(db.session, payment, amount_vnd=payment.amount_vnd if amount is None
-                                           else amount, actor="office", now=utcnow(), note=note)
+        mark_paid(db.session, payment, amount_vnd=payment.amount_vnd if amount is None else amount,
+                  actor="office", now=utcnow(), note=note)
     except OrderError as error:
         db.session.rollback()
         raise click.ClickException(f"Refused for order {order.code}: {error.code} {error.params}")
@@ -91,9 +123,10 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
 
 def _register_domain_commands() -> None:
     from shop.accounts.cli import create_admin
-    from shop.backoffice.cli import seed_programme_2020
+    from shop.backoffice.cli import review_digest, seed_programme_2020
     shop_cli.add_command(create_admin)
     shop_cli.add_command(seed_programme_2020)
+    shop_cli.add_command(review_digest)
 
 
 _register_domain_commands()

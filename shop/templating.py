@@ -11,6 +11,7 @@ from sqlalchemy import select
 from shop import labels
 from shop.extensions import db
 from shop.i18n import current_locale, translated
+from shop.inputs import MAX_ECHO_LENGTH
 from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
 
@@ -34,7 +35,6 @@ class _LanguageNames(dict):
 
 LANGUAGE_NAMES = _LanguageNames()
 
-APPROX_CURRENCY = {"en": "USD", "zh": "CNY"}
 _DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 
@@ -50,8 +50,8 @@ def price(amount_vnd: int | None) -> str:
 
 
 def approx_price(amount_vnd: int | None) -> str:
-    """'≈ $5' for English, '≈ ¥34' for Chinese; nothing in Vietnamese."""
-    currency = APPROX_CURRENCY.get(current_locale())
+    """'≈ $5' for English, '≈ ¥34' for Chinese, '≈ ₩6,900' for Korean; nothing in Vietnamese."""
+    currency = current_app.config.get("APPROX_CURRENCY", {}).get(current_locale())
     if amount_vnd is None or currency is None:
         return ""
     rate = current_app.config["APPROX_RATES"][currency]
@@ -85,7 +85,8 @@ def alternate_urls() -> list[tuple[str, str]]:
     if request.endpoint is None or not request.url_rule or "locale" not in request.url_rule.arguments:
         return []
     args = dict(request.view_args or {})
-    args.update(request.args.to_dict(flat=True))
+    if len(request.query_string) <= MAX_ECHO_LENGTH:  # a huge query is not echoed into every link
+        args.update(request.args.to_dict(flat=True))
     return [(code, url_for(request.endpoint, **{**args, "locale": code}, _external=True))
             for code in current_app.config["LOCALES"]]
 
@@ -111,7 +112,7 @@ def shows_sample_data() -> bool:
 
 def url_with(**changes) -> str:
     """This page's URL with some query parameters changed (None removes one)."""
-    args = request.args.to_dict(flat=False)
+    args = request.args.to_dict(flat=False) if len(request.query_string) <= MAX_ECHO_LENGTH else {}
     for name, value in changes.items():
         if value is None:
             args.pop(name, None)

@@ -1,8 +1,12 @@
 """Locale-prefixed routing, the root redirect and uploaded media."""
 from __future__ import annotations
 
+import os
+import re
+
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
 
+from shop.catalog import photos
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
 
 bp = Blueprint("web", __name__)
@@ -28,7 +32,7 @@ def install_locale_routing(app: Flask) -> None:
     @app.after_request
     def remember_locale(response):
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
-            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax",
+            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
                                 secure=app.config.get("SESSION_COOKIE_SECURE", False))
         return response
 
@@ -41,10 +45,62 @@ def root():
     return response
 
 
+_RENDITION = re.compile(r"^(?P<stem>[\w/.-]+)-w(?P<width>\d+)\.(?P<ext>webp|avif)$")
+
+
 @bp.get("/media/<path:filename>")
 def media(filename: str):
-    """Uploaded and generated images (a CDN or the web server serves them in production)."""
-    return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+    """Uploaded and generated images (a CDN or the web server serves them in production).
+
+    A narrower copy that is missing (a photo stored before srcset existed) is made from the
+    original on first request, then served from disk like any other file."""
+    media_dir = current_app.config["MEDIA_DIR"]
+    match = _RENDITION.match(filename)
+    if match and int(match["width"]) in photos.RENDITION_WIDTHS:
+        _ensure_renditions(media_dir, f"{match['stem']}.webp", filename)
+    return send_from_directory(media_dir, filename, max_age=7 * 24 * 3600)
+
+
+def _ensure_renditions(media_dir: str, original: str, wanted: str) -> None:
+    root = os.path.realpath(media_dir)
+    source = os.path.realpath(os.path.join(root, original))
+    target = os.path.realpath(os.path.join(root, wanted))
+    if not source.startswith(root + os.sep) or not target.startswith(root + os.sep):
+        return
+    if os.path.exists(target) or not os.path.isfile(source):
+        return
+    from PIL import Image
+    with Image.open(source, formats=["WEBP"]) as image:
+        image.load()
+        photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), source)
+
+
+def photo_sources(photo) -> dict[str, str]:
+    """src, and srcset strings for WebP and AVIF, of a stored photo (renditions narrower than it)."""
+    src = url_for("web.media", filename=photo.filename)
+    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w <= photo.width]
+    if not widths or not photo.filename.endswith(".webp"):
+        return {"src": src, "webp": "", "avif": ""}
+    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w"
+            for w in widths if w < photo.width]
+    webp.append(f"{src} {photo.width}w")
+    avif = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w, 'avif'))} {w}w"
+            for w in widths] if photos.avif_supported() else []
+    return {"src": src, "webp": ", ".join(webp), "avif": ", ".join(avif)}
+
+
+def producer_picture(producer) -> str:
+    """The URL of the illustration of a producer's kind (static/img/producers/, from Twemoji)."""
+    kind = producer.type if producer.type in PRODUCER_KINDS else "household"
+    return url_for("static", filename=f"img/producers/{kind}.webp")
+
+
+PRODUCER_KINDS = ("enterprise", "cooperative", "cooperative_group", "household")
+
+
+@bp.record_once
+def _jinja_globals(state):
+    state.app.jinja_env.globals.update(photo_sources=photo_sources, producer_picture=producer_picture)
 
 
 @bp.get("/healthz")

@@ -15,6 +15,23 @@ from shop.extensions import db as _db
 
 # A private schema, so that two runs against the same database never collide.
 PG_SCHEMA = re.sub(r"\W", "", os.environ.get("TEST_PG_SCHEMA", "shop_test"))
+# Reference data loaded once per database (the 2025 map, as the migration loads it) and kept between tests.
+REFERENCE_TABLES = frozenset({"provinces", "communes"})
+
+
+def load_reference_data() -> None:
+    """The provinces and communes, as `flask db upgrade` loads them."""
+    from shop.geo.loader import load_divisions
+    with _db.engine.begin() as conn:
+        load_divisions(conn)
+
+
+def empty_tables() -> None:
+    """Delete every row but the reference data."""
+    with _db.engine.begin() as conn:
+        for table in reversed(_db.metadata.sorted_tables):
+            if table.name not in REFERENCE_TABLES:
+                conn.execute(table.delete())
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +53,7 @@ def app(media_dir):
                 conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
             _db.engine.dispose()
         _db.create_all()
+        load_reference_data()
     yield app
     with app.app_context():
         _db.drop_all()
@@ -50,9 +68,7 @@ def db(app):
         yield _db
         _db.session.rollback()
         _db.session.remove()
-        with _db.engine.begin() as conn:
-            for table in reversed(_db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        empty_tables()
 
 
 @pytest.fixture()
@@ -242,6 +258,7 @@ def concurrent_app(app, db, tmp_path, media_dir):
                           SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'concurrent.sqlite3'}")
     with file_app.app_context():
         _db.create_all()
+        load_reference_data()
     yield file_app
     with file_app.app_context():
         _db.session.remove()

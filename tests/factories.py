@@ -19,7 +19,7 @@ def _names(value, default: str) -> dict[str, str]:
     if isinstance(value, dict):
         return value
     text = value or default
-    return {"vi": text, "en": text, "zh": text}
+    return {"vi": text, "en": text, "zh": text, "ko": text}
 
 
 def make_group(session, code: str = "I.5", name=None) -> OcopGroup:
@@ -52,7 +52,8 @@ def make_producer(session, *, name=None, type: str = "cooperative", locality: st
     names = _names(name, f"HTX Mẫu {n}")
     producer = Producer(slug=overrides.pop("slug", f"htx-mau-{n}"), type=type,
                         locality_id=make_locality(session, locality).id,
-                        translations=[ProducerTranslation(locale=l, name=v, summary="", story=story)
+                        translations=[ProducerTranslation(locale=l, name=v, summary="", story=story,
+                                                          sort_key=sort_key(v, l))
                                       for l, v in names.items()], **overrides)
     session.add(producer)
     session.flush()
@@ -101,7 +102,7 @@ def make_sales_point(session, *, name: str = "Trung tâm OCOP Hạ Long", carrie
     n = next(_seq)
     point = SalesPoint(slug=slug or f"diem-ocop-{n}", kind="centre",
                        translations=[SalesPointTranslation(locale=l, name=name, address="Hạ Long")
-                                     for l in ("vi", "en", "zh")],
+                                     for l in ("vi", "en", "zh", "ko")],
                        carried=[SalesPointProduct(product_id=p.id, in_stock=True) for p in carries], **overrides)
     session.add(point)
     session.flush()
@@ -112,7 +113,7 @@ def make_checkout(**overrides):
     """Checkout data for a delivery in Quảng Ninh paid in cash, with a fresh idempotency key."""
     import secrets
 
-    from shop.orders.services import Checkout
+    from shop.orders.placement import Checkout
     values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
                   payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
                   commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
@@ -124,7 +125,7 @@ def order_settings(app, **overrides):
     """OrderSettings from the app's config, with some values changed."""
     from dataclasses import replace
 
-    from shop.orders.services import OrderSettings
+    from shop.orders.placement import OrderSettings
     return replace(OrderSettings.from_config(app.config), **overrides)
 
 

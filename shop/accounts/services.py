@@ -9,6 +9,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from shop.accounts.models import Role, User
+from shop.domain import DomainError
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 200
@@ -19,12 +20,10 @@ _TOKEN_SALT = "ocop-shop-set-password"
 _DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
 
 
-class AccountError(Exception):
-    """An account rule was broken; code says which."""
+class AccountError(DomainError):
+    """An account rule was broken."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "account"
 
 
 def normalize_email(email: str) -> str:
@@ -34,7 +33,7 @@ def normalize_email(email: str) -> str:
 def hash_password(password: str) -> str:
     """A scrypt hash of a password that meets the length rule."""
     if not MIN_PASSWORD_LENGTH <= len(password or "") <= MAX_PASSWORD_LENGTH:
-        raise AccountError("password_length")
+        raise AccountError("password_length", min=MIN_PASSWORD_LENGTH)
     return generate_password_hash(password, method="scrypt")
 
 
@@ -77,7 +76,7 @@ def register_customer(session, *, email: str, password: str, locale: str, allowe
     if locale not in allowed_locales:
         raise AccountError("unknown_locale")
     if not password:  # create_user would make an invitation-only account
-        raise AccountError("password_length")
+        raise AccountError("password_length", min=MIN_PASSWORD_LENGTH)
     user = create_user(session, email=email, role=Role.CUSTOMER, password=password, locale=locale)
     user.last_login_at = now
     return user

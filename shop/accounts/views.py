@@ -1,8 +1,6 @@
 """Sign in, sign out, forgotten passwords, invitations and the account page."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -16,7 +14,9 @@ from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, Login
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
 from shop.i18n import current_locale, locales
+from shop.inputs import safe_path
 from shop.mailer import send_mail
+from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import services as order_services
 from shop.portal.forms import options
@@ -27,25 +27,14 @@ bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
 # For the catalog: Flask-Login flashes this through gettext (see create_app).
 _LOGIN_MESSAGE = _l("Please sign in to see this page.")
 
-TOKEN_MESSAGES = {
-    "token_expired": lambda: _("This link has expired. Ask for a new one."),
-    "token_used": lambda: _("This link has already been used. Ask for a new one."),
-    "token_invalid": lambda: _("This link is not valid."),
-}
-
 
 def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
 def _safe_next(target: str | None) -> str | None:
-    """A same-site path to go back to after signing in, or None."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    return target
+    """A short same-site path to go back to after signing in, or None."""
+    return safe_path(target)
 
 
 def home_for(user) -> str:
@@ -68,7 +57,7 @@ def login():
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or home_for(user))
         form.password.errors.append(_("The email or the password is not right."))
-    return render_template("accounts/login.html", form=form)
+    return render_template("accounts/login.html", form=form, next=_safe_next(request.args.get("next")))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -86,11 +75,11 @@ def register():
             db.session.commit()
         except IntegrityError:  # the same address registered by a request racing this one
             db.session.rollback()
-            form.email.errors.append(_REGISTER_ERRORS["email_taken"]())
+            form.email.errors.append(message(services.AccountError("email_taken")))
         except services.AccountError as error:
             db.session.rollback()
             target = {"password_length": form.password, "unknown_locale": form.locale}.get(error.code, form.email)
-            target.errors.append(_REGISTER_ERRORS.get(error.code, _REGISTER_ERRORS["invalid_email"])())
+            target.errors.append(message(error))
         else:
             # login_user only adds its own keys to the session: the visitor's cart token stays.
             login_user(user)
@@ -98,18 +87,6 @@ def register():
             return redirect(_safe_next(request.args.get("next")) or url_for("accounts.my_orders"))
     return render_template("accounts/register.html", form=form, min_length=services.MIN_PASSWORD_LENGTH,
                            next=_safe_next(request.args.get("next")))
-
-
-# A taken address is said plainly (see register): the account is signed in at once, so the answer
-# would show anyway; the rate limit keeps anyone from probing many addresses, and the message is
-# the same whatever the existing account's role.
-_REGISTER_ERRORS = {
-    "email_taken": lambda: _("This address already has an account. Sign in, or set a new password "
-                             "if you have forgotten it."),
-    "invalid_email": lambda: _("Enter an email address such as name@example.com."),
-    "password_length": lambda: _("Use at least %(min)d characters.", min=services.MIN_PASSWORD_LENGTH),
-    "unknown_locale": lambda: _("Choose a language."),
-}
 
 
 @bp.post("/logout")
@@ -169,7 +146,7 @@ def set_password(token: str):
     try:
         user = services.user_for_token(db.session, config["SECRET_KEY"], token, max_age=max_age)
     except services.AccountError as error:
-        return render_template("accounts/token_error.html", message=TOKEN_MESSAGES[error.code]()), 400
+        return render_template("accounts/token_error.html", message=message(error)), 400
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.password.data)

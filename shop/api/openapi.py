@@ -85,6 +85,19 @@ SCHEMAS = {
         "url": URL,
     }),
 }
+PROVINCE_CODE = {"type": "string", "pattern": "^[0-9]{2}$", "description": "Statistics office code, '22' is Quảng Ninh."}
+SCHEMAS["Province"] = _object({
+    "code": PROVINCE_CODE, "name": {"type": "string", "description": "Official Vietnamese name."},
+    "lang": {"type": "string", "enum": ["vi"], "description": "The language of name."},
+    "division_type": {"type": "string", "description": "tỉnh (province) or thành phố trung ương (city)."},
+    "slug": STRING,
+})
+SCHEMAS["Commune"] = _object({
+    "code": {"type": "string", "pattern": "^[0-9]{5}$", "description": "Statistics office code."},
+    "name": {"type": "string", "description": "Vietnamese name, with its kind ('Phường Hạ Long')."},
+    "lang": {"type": "string", "enum": ["vi"]},
+    "division_type": {"type": "string", "description": "xã (commune), phường (ward) or đặc khu (special zone)."},
+})
 SCHEMAS["ProductDetail"] = _object({
     **SCHEMAS["ProductSummary"]["properties"],
     "description": STRING,
@@ -106,7 +119,10 @@ def _list_of(name: str) -> dict:
 
 
 SCHEMAS.update({"ProductPage": _page_of("ProductSummary"), "ProducerPage": _page_of("Producer"),
-                "SalesPointList": _list_of("SalesPoint"), "FairList": _list_of("Fair")})
+                "SalesPointList": _list_of("SalesPoint"), "FairList": _list_of("Fair"),
+                "ProvinceList": _list_of("Province"),
+                "CommuneList": _object({"province": _ref("Province"),
+                                        "items": {"type": "array", "items": _ref("Commune")}})})
 
 PARAMETERS = {
     "locale": {"name": "locale", "in": "query", "description": "Language of the content (Vietnamese by default).",
@@ -169,13 +185,16 @@ PRODUCT_FILTERS = [
 ]
 
 
-def document(server_url: str = "/api/v1") -> dict:
-    """The OpenAPI document; server_url is where the API answers."""
+def document(server_url: str = "/api/v1", locales=("vi", "en", "zh", "ko")) -> dict:
+    """The OpenAPI document; server_url is where the API answers, locales the configured languages."""
+    parameters = {**PARAMETERS, "locale": {**PARAMETERS["locale"],
+                                           "schema": {"type": "string", "enum": list(locales), "default": locales[0]}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "OCOP Quảng Ninh API", "version": "1.0.0",
                  "description": "Read-only data of the OCOP products of Quảng Ninh: products, producers, sales "
-                                "points, fairs and the certificate check. Prices are whole Vietnamese đồng."},
+                                "points, fairs, the certificate check, and Vietnam's provinces and communes "
+                                "(the map in force since 1 July 2025). Prices are whole Vietnamese đồng."},
         "servers": [{"url": server_url}],
         "paths": {
             "/products": _get("listProducts", "Published products, filtered and paginated",
@@ -193,10 +212,16 @@ def document(server_url: str = "/api/v1") -> dict:
             "/fairs": _get("listFairs", "OCOP fairs by start date", _ok("FairList", "The fairs."),
                            [_p("locale"), _query("when", {"type": "string", "enum": ["all", "upcoming", "past"],
                                                           "default": "all"})]),
+            "/provinces": _get("listProvinces", "The 34 provinces of the map in force since 1 July 2025",
+                               _ok("ProvinceList", "Every province, by code."), [_p("locale")]),
+            "/provinces/{code}/communes": _get(
+                "listCommunes", "The communes, wards and special zones of one province",
+                _ok("CommuneList", "The province and its communes, by name."),
+                [_path("code", "The province's two-digit code."), _p("locale")]),
             "/verify/{code}": _get("checkCertificate", "The certificate check of a label's code",
                                    _ok("CertificateCheck", "What the certificate check says today."),
                                    [_path("code", "A certificate code (from a label QR) or a product code."),
                                     _p("locale")]),
         },
-        "components": {"schemas": SCHEMAS, "parameters": PARAMETERS},
+        "components": {"schemas": SCHEMAS, "parameters": parameters},
     }

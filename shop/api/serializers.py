@@ -130,3 +130,14 @@ def certificate_check(check, locale: str) -> dict:
 def page(items: list, page_obj) -> dict:
     return {"items": items, "page": page_obj.page, "per_page": page_obj.per_page, "total": page_obj.total,
             "pages": page_obj.pages}
+
+
+def province(found) -> dict:
+    """A province of the 2025 map; its name is the official Vietnamese one (lang tells clients so)."""
+    return {"code": found.code, "name": found.name, "lang": "vi", "division_type": found.division_type,
+            "slug": found.slug}
+
+
+def commune(found) -> dict:
+    """A commune, ward or special zone; its name is Vietnamese."""
+    return {"code": found.code, "name": found.name, "lang": "vi", "division_type": found.division_type}

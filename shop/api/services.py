@@ -21,7 +21,7 @@ def producers_page(session, *, locale: str, page: int, per_page: int,
              .outerjoin(counts, counts.c.producer_id == Producer.id)
              .outerjoin(here, (here.producer_id == Producer.id) & (here.locale == locale))
              .outerjoin(source, (source.producer_id == Producer.id) & (source.locale == "vi"))
-             .order_by(func.coalesce(here.name, source.name), Producer.id))
+             .order_by(func.coalesce(here.sort_key, source.sort_key), Producer.id))
     total_query = select(func.count()).select_from(Producer)
     if producer_type:
         query = query.where(Producer.type == producer_type)

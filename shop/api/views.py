@@ -12,6 +12,7 @@ from shop.catalog import services as catalog
 from shop.catalog.forms import _whole_number, parse_filters
 from shop.errors import bad_request
 from shop.extensions import csrf, db
+from shop.geo import services as geo
 from shop.places import services as places
 from shop.producers.models import ProducerType
 from shop.showroom import services as showroom
@@ -119,7 +120,23 @@ def verify(code: str):
     return serializers.certificate_check(check, _locale())
 
 
+@bp.get("/provinces")
+def provinces():
+    """The 34 provinces of the 2025 map with their statistics-office codes (names in Vietnamese)."""
+    return {"items": [serializers.province(p) for p in geo.provinces(db.session)]}
+
+
+@bp.get("/provinces/<code>/communes")
+def province_communes(code: str):
+    """The communes, wards and special zones of one province, with their codes (names in Vietnamese)."""
+    found = geo.province(db.session, code)
+    if found is None:
+        abort(404)
+    return {"province": serializers.province(found),
+            "items": [serializers.commune(c) for c in geo.communes_of(db.session, found.code)]}
+
+
 @bp.get("/openapi.json")
 def openapi_document():
     """The OpenAPI 3.1 description of this API."""
-    return openapi.document()
+    return openapi.document(locales=tuple(current_app.config["LOCALES"]))

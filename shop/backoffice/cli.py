@@ -18,3 +18,34 @@ def seed_programme_2020() -> None:
         raise click.ClickException(f"{error}: load the programme into an empty database.")
     db.session.commit()
     click.echo("Loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@click.command("review-digest")
+@click.option("--hours", type=click.IntRange(1, 24 * 31), default=24, show_default=True,
+              help="Listings sent for review within this many hours are listed (run it as often).")
+def review_digest(hours: int) -> None:
+    """Mail the office users the listings and changes sent for review lately (nothing when none arrived)."""
+    from datetime import timedelta
+
+    from flask import current_app, url_for
+    from sqlalchemy import select
+
+    from shop.accounts.models import Role, User
+    from shop.catalog import notifications, reviews
+    from shop.mailer import deliver
+    from shop.models_base import utcnow
+
+    now = utcnow()
+    fresh, waiting = reviews.waiting_since(db.session, now - timedelta(hours=hours))
+    readers = list(db.session.scalars(select(User).where(User.role == Role.ADMIN, User.active.is_(True))))
+    config = current_app.config
+    with current_app.test_request_context(base_url=config.get("PUBLIC_BASE_URL") or "http://localhost/"):
+        def item_link(item):
+            if item.revision_id:
+                return url_for("backoffice.revision_detail", revision_id=item.revision_id, _external=True)
+            return url_for("backoffice.review_detail", product_id=item.product.id, _external=True)
+        messages = notifications.submission_digest(
+            readers, fresh, waiting, queue_link=url_for("backoffice.review_queue", _external=True),
+            item_link=item_link, config=config)
+    deliver(messages, config)
+    click.echo(f"{len(fresh)} new submission(s), {waiting} waiting; {len(messages)} mail(s) sent.")

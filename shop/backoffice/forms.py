@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from shop.inputs import to_id
 from shop.portal.forms import EMAIL_PATTERN, ProfileBase
 
 
-class RejectForm(FlaskForm):
+class RejectForm(Form):
     reason = TextAreaField(_l("What the producer should change"), validators=[DataRequired(), Length(max=2000)],
                            render_kw={"rows": 4})
 
@@ -19,16 +20,16 @@ class ProducerBase(ProfileBase):
     slug = StringField(_l("Address on the site (made from the name when empty)"),
                        validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
     type = SelectField(_l("Type"), choices=[])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254),
                                                 Regexp(EMAIL_PATTERN, message=_l("Enter an email address."))])
     locale = SelectField(_l("Language of the mails and pages"), choices=[])
 
 
-class CertificateForm(FlaskForm):
+class CertificateForm(Form):
     decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=60)])
     decision_date = DateField(_l("Decision date"), validators=[DataRequired()])
     authority = StringField(_l("Issued by"), validators=[DataRequired(), Length(max=200)],
@@ -37,21 +38,21 @@ class CertificateForm(FlaskForm):
                            validators=[DataRequired(), Length(max=100_000)], render_kw={"rows": 8})
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(Form):
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)], render_kw={"rows": 3})
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     kind = SelectField(_l("What the file holds"))
     file = FileField(_l("CSV file (UTF-8)"), validators=[FileRequired()])
     dry_run = BooleanField(_l("Check only (dry run): nothing is saved"), default=True)
 
 
-class SalesPointBase(FlaskForm):
+class SalesPointBase(Form):
     slug = StringField(_l("Address on the site (made from the name when empty)"),
                        validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
     kind = SelectField(_l("Kind"), choices=[])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     opening_hours = StringField(_l("Opening hours (e.g. Mo-Su 08:00-21:30)"), validators=[Optional(), Length(max=200)])
     latitude = FloatField(_l("Latitude"), validators=[Optional(), NumberRange(min=-90, max=90)])
@@ -61,18 +62,18 @@ class SalesPointBase(FlaskForm):
                              render_kw={"rows": 8})
 
 
-class FairBase(FlaskForm):
+class FairBase(Form):
     slug = StringField(_l("Address on the site (made from the name when empty)"),
                        validators=[Optional(), Length(max=100), Regexp(r"^[a-z0-9-]*$")])
     kind = SelectField(_l("Kind"), choices=[])
     starts_on = DateField(_l("First day"), validators=[DataRequired()])
     ends_on = DateField(_l("Last day"), validators=[DataRequired()])
-    locality = SelectField(_l("Locality"), coerce=int, choices=[])
+    locality = SelectField(_l("Locality"), coerce=to_id, choices=[])
     participants = TextAreaField(_l("Participants: producer address (slug) and booth number, one a line"),
                                  validators=[Length(max=100_000)], render_kw={"rows": 8})
 
 
-class OrderActionForm(FlaskForm):
+class OrderActionForm(Form):
     """A note with an action on an order (status, payment, cancel, refund); `to` only for status changes."""
 
     to = SelectField(_l("New status"), choices=[], validate_choice=True)

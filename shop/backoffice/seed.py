@@ -23,9 +23,10 @@ PRODUCERS_BY_TYPE = [("enterprise", 47), ("cooperative", 65), ("household", 65)]
 # 236 rated products; the split by stars is a sample (the article gives only the total).
 RATED_BY_STARS = [(3, 176), (4, 56), (5, 4)]
 AWARDS_PER_DECISION = 10
-GROUP_NAMES = {"I": ("Thực phẩm", "Food", "食品"), "II": ("Đồ uống", "Beverage", "饮料"),
-               "III": ("Dược liệu", "Herbal", "药材"), "IV": ("Thủ công", "Handicraft", "手工艺品"),
-               "VI": ("Du lịch", "Tourism service", "旅游服务")}
+SEED_LOCALES = ("vi", "en", "zh", "ko")
+GROUP_NAMES = {"I": ("Thực phẩm", "Food", "食品", "식품"), "II": ("Đồ uống", "Beverage", "饮料", "음료"),
+               "III": ("Dược liệu", "Herbal", "药材", "약재"), "IV": ("Thủ công", "Handicraft", "手工艺品", "수공예품"),
+               "VI": ("Du lịch", "Tourism service", "旅游服务", "관광 서비스")}
 
 
 class SeedError(Exception):
@@ -44,10 +45,12 @@ def seed_programme_2020(session, today: date) -> dict[str, int]:
     for kind, count in PRODUCERS_BY_TYPE:
         for _ in range(count):
             n += 1
-            names = (f"Chủ thể OCOP mẫu {n:03d}", f"Sample OCOP producer {n:03d}", f"示例OCOP主体 {n:03d}")
+            names = (f"Chủ thể OCOP mẫu {n:03d}", f"Sample OCOP producer {n:03d}", f"示例 OCOP 主体 {n:03d}",
+                     f"샘플 OCOP 생산자 {n:03d}")
             producer = Producer(slug=f"chu-the-mau-{n:03d}", type=kind, locality_id=localities[n % len(localities)].id,
-                                translations=[ProducerTranslation(locale=l, name=v, summary="", story="")
-                                              for l, v in zip(("vi", "en", "zh"), names)])
+                                translations=[ProducerTranslation(locale=l, name=v, summary="", story="",
+                                                                  sort_key=sort_key(v, l))
+                                              for l, v in zip(SEED_LOCALES, names)])
             session.add(producer)
             producers.append(producer)
     session.flush()
@@ -58,12 +61,13 @@ def seed_programme_2020(session, today: date) -> dict[str, int]:
         top = GROUP_NAMES[code.split(".")[0]]
         for _ in range(count):
             n += 1
-            names = (f"{top[0]} mẫu {n:03d}", f"Sample {top[1].lower()} {n:03d}", f"示例{top[2]} {n:03d}")
+            names = (f"{top[0]} mẫu {n:03d}", f"Sample {top[1].lower()} {n:03d}", f"示例{top[2]} {n:03d}",
+                     f"샘플 {top[3]} {n:03d}")
             product = Product(
                 slug=f"san-pham-mau-2020-{n:03d}", code=new_code("P"), producer_id=producers[n % len(producers)].id,
                 group_id=groups[code].id, status=ProductStatus.PUBLISHED, published_at=start - timedelta(hours=n),
                 translations=[ProductTranslation(locale=l, name=v, summary="", description="", sort_key=sort_key(v, l))
-                              for l, v in zip(("vi", "en", "zh"), names)],
+                              for l, v in zip(SEED_LOCALES, names)],
                 packagings=[Packaging(container="pack", quantity=1, unit="piece", price_vnd=50_000 + 1_000 * (n % 50),
                                       stock=20, position=0)])
             refresh_price_from(product)

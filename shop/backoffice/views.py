@@ -22,14 +22,17 @@ from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.inputs import query_int
 from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import send_mail
 from shop.models_base import utcnow
+from shop.messages import OFFICE, message
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
-from shop.orders.services import OrderError, payment_of
-from shop.payments.base import all_methods, any_method
+from shop.orders.rules import OrderError
+from shop.orders.services import payment_of
+from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
@@ -42,34 +45,6 @@ bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
 bp.before_request(require_roles(Role.ADMIN))
 
 PRODUCER_FIELDS = ("name", "summary", "story")
-
-
-def error_message(code: str) -> str:
-    """An office-readable sentence for a domain error code."""
-    return {
-        "reason_required": _("Give a reason."),
-        "reason_too_long": _("The reason is too long."),
-        "already_revoked": _("This certificate is already revoked."),
-        "duplicate_decision": _("A certificate with this decision number is already recorded."),
-        "empty_certificate": _("List at least one product."),
-        "award_line_format": _("Write: product code, stars, score and, if needed, the kind."),
-        "unknown_product": _("No product has this code."),
-        "duplicate_product": _("This product is listed twice."),
-        "stars_not_certified": _("Only 3, 4 or 5 stars are certified."),
-        "score_out_of_range": _("The score must be from 0 to 100."),
-        "unknown_award_kind": _("The kind must be new, recertified or upgraded."),
-        "missing_vietnamese_name": _("The Vietnamese name is required."),
-        "name_required": _("A language with a summary or a story also needs a name."),
-        "slug_taken": _("Another producer already uses this address."),
-        "unknown_type": _("Choose a type."),
-        "email_taken": _("This email already has an account."),
-        "invalid_email": _("Enter an email address."),
-        "unknown_producer": _("No producer has this address (slug)."),
-        "duplicate_producer": _("This producer is listed twice."),
-        "participant_line_format": _("Write: producer address (slug), then the booth number."),
-        "ends_before_start": _("The last day comes before the first."),
-        "unknown_kind": _("Choose a kind."),
-    }.get(code, _("That did not work. Please check the form and try again."))
 
 
 @bp.get("/")
@@ -116,6 +91,7 @@ def _roman(code: str) -> int:
 
 
 # --- review queue -------------------------------------------------------------------------
+
 
 @bp.get("/reviews")
 def review_queue():
@@ -181,6 +157,7 @@ def _mail_rejection(product, reason: str) -> None:
 
 # --- producers ------------------------------------------------------------------------------
 
+
 def _producer_form(producer=None):
     form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
     form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
@@ -211,7 +188,7 @@ def producer_new():
                 texts=texts_of(form, PRODUCER_FIELDS, locales()))
         except producers.ProducerError as error:
             db.session.rollback()
-            form.slug.errors.append(error_message(error.code))
+            form.slug.errors.append(message(error, OFFICE))
         else:
             db.session.commit()
             flash(_("Producer added."))
@@ -235,7 +212,7 @@ def producer_edit(producer_id: int):
                 texts=texts_of(form, PRODUCER_FIELDS, locales()))
         except producers.ProducerError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, OFFICE))
         else:
             db.session.commit()
             flash(_("Saved."))
@@ -264,7 +241,7 @@ def producer_invite(producer_id: int):
                                                  locale=form.locale.data)
         except accounts.AccountError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, OFFICE))
         else:
             db.session.commit()
             try:
@@ -275,11 +252,12 @@ def producer_invite(producer_id: int):
             else:
                 flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
-        flash(error_message("invalid_email"))
+        flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
 
 
 # --- certificates ---------------------------------------------------------------------------
+
 
 @bp.get("/certificates")
 def certificate_list():
@@ -298,7 +276,7 @@ def certificate_new():
     line_errors: list[tuple[int, str]] = []
     if form.validate_on_submit():
         awards, errors = certificates.parse_award_lines(db.session, form.awards.data)
-        line_errors = [(n, error_message(code)) for n, code in errors]
+        line_errors = [(n, message(code, OFFICE)) for n, code in errors]
         if not errors:
             try:
                 certificate = catalog.record_certificate(
@@ -306,10 +284,17 @@ def certificate_new():
                     decision_date=form.decision_date.data, authority=form.authority.data.strip(), awards=awards)
             except CatalogError as error:
                 db.session.rollback()
-                form.decision_number.errors.append(error_message(error.code))
+                form.decision_number.errors.append(message(error, OFFICE))
             else:
+                kept = catalog.newer_awards_kept(db.session, certificate)
                 db.session.commit()
                 flash(_("Certificate %(number)s recorded.", number=certificate.decision_number))
+                for award, current in kept:
+                    flash(_("%(product)s keeps its newer certificate %(number)s of %(date)s as the current one; "
+                            "this older decision is kept as history.",
+                            product=translated(award.product, "name").text,
+                            number=current.certificate.decision_number,
+                            date=fdate(current.certificate.decision_date)), "warning")
                 return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
     return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
         400 if form.is_submitted() else 200
@@ -339,7 +324,7 @@ def certificate_revoke(certificate_id: int):
             certificates.revoke_certificate(db.session, certificate_id, on=today(), reason=form.reason.data)
         except CatalogError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, OFFICE))
         else:
             db.session.commit()
             flash(_("Certificate revoked."))
@@ -350,10 +335,11 @@ def certificate_revoke(certificate_id: int):
 
 # --- sales points and fairs -------------------------------------------------------------------
 
+
 def _place_error(error) -> list[str]:
     if error.code == "bad_lines":
-        return [_("Line %(n)d: %(message)s", n=n, message=error_message(code)) for n, code in error.lines]
-    return [error_message(error.code)]
+        return [_("Line %(n)d: %(message)s", n=n, message=message(code, OFFICE)) for n, code in error.lines]
+    return [message(error, OFFICE)]
 
 
 def _locality_options():
@@ -514,20 +500,6 @@ def csv_export_products():
 ORDER_FILTER_FIELDS = ("status", "producer", "method", "from", "to")
 
 
-def _order_error(code: str) -> str:
-    return {
-        "bad_transition": _("This change is not allowed from the order's current status."),
-        "status_changed": _("The order changed meanwhile; please look at it again."),
-        "paid_refund_instead": _("This order is paid: refund it instead of cancelling it."),
-        "not_refundable": _("Only a paid order can be refunded."),
-        "already_paid": _("This payment is already recorded."),
-        "not_payable": _("This order cannot be paid any more."),
-        "amount_mismatch": _("The amount does not match the order."),
-        "no_payment": _("This order has no payment record."),
-        "note_too_long": _("The note is too long."),
-    }.get(code, _("That did not work. Please check the form and try again."))
-
-
 def _order_query():
     try:
         return orders_admin.parse_query(request.args)
@@ -549,11 +521,9 @@ def _actor() -> str:
 def order_list():
     """Orders, newest first, filtered by status, producer, payment method and dates, a page at a time."""
     query = _order_query()
-    raw_page = request.args.get("page", "1")
-    if not raw_page.isdigit() or not 0 < int(raw_page) < 100_000:
-        raise bad_request(_("The page number is not valid."))
+    page = query_int(request.args, "page", low=1, high=99_999, default=1)
     found = orders_admin.search_orders(db.session, query, tz=current_app.config["BABEL_DEFAULT_TIMEZONE"],
-                                       page=int(raw_page))
+                                       page=page)
     filters = {name: request.args.get(name, "") for name in ORDER_FILTER_FIELDS}
     return render_template("backoffice/orders.html", found=found, filters=filters, statuses=ORDER_STATUSES,
                            producers=producers.list_producers(db.session, locale=current_user.locale),
@@ -609,7 +579,7 @@ def _order_action(order_id: int, action, done: str, *, needs_status: bool = Fals
         action(order_id, form)
     except OrderError as error:
         db.session.rollback()
-        flash(_order_error(error.code))
+        flash(message(error, OFFICE))
     else:
         db.session.commit()
         flash(done)
@@ -642,4 +612,4 @@ def order_cancel(order_id: int):
 def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
-        db.session, oid, actor=_actor(), now=utcnow(), note=form.note.data or ""), _("Order refunded."))
+        db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))

@@ -9,19 +9,17 @@ from sqlalchemy import delete, func, select
 
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
+from shop.domain import DomainError
 from shop.i18n import translated
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
 
 
-class CartError(Exception):
-    """A cart rule was broken; code says which, params fill the visitor's message."""
+class CartError(DomainError):
+    """A cart rule was broken."""
 
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
+    domain = "cart"
 
 
 @dataclass(frozen=True)
@@ -126,7 +124,8 @@ def _buyable_packaging(session, packaging_id) -> Packaging:
         raise CartError("unknown_item")
     product = session.get(Product, packaging.product_id)
     if not packaging.active or product.status != ProductStatus.PUBLISHED:
-        raise CartError("unavailable", name=translated(product, "name").text)
+        # No name: the visitor may be probing ids of drafts it could never see.
+        raise CartError("unavailable")
     return packaging
 
 

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
+from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
 
@@ -20,19 +21,6 @@ SESSION_KEY = "cart"
 # What was just added (packaging id, and a warning when the quantity was capped), for the panel on the
 # product page that the form post lands back on. Only ever set beside SESSION_KEY, so never cached.
 ADDED_KEY = "cart_added"
-
-MESSAGES = {
-    "unknown_item": _l("This product does not exist."),
-    "unavailable": _l("“%(name)s” is no longer on sale."),
-    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
-    "out_of_stock": _l("“%(name)s” is out of stock."),
-    "capped": _l("Only %(quantity)d of “%(name)s” can be ordered now; your cart holds %(quantity)d."),
-    "not_in_cart": _l("This item is no longer in your cart."),
-}
-
-
-def message_for(error: services.CartError) -> str:
-    return str(MESSAGES.get(error.code, MESSAGES["unknown_item"])) % error.params
 
 
 def cart_token() -> str | None:
@@ -88,14 +76,19 @@ def _count_text(count: int) -> str:
 
 
 def _back(target: str | None) -> str:
-    # Only a path on this site: never an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("cart.show")
+    # Only a short path on this site: never an open redirect nor an oversized Location.
+    return safe_path(target) or url_for("cart.show")
 
 
 def _max() -> int:
     return current_app.config["CART_MAX_QUANTITY"]
+
+
+def _form_error(form: CartLineForm) -> str:
+    """The one message for a refused cart form: the item, else the quantity."""
+    if form.packaging_id.errors:
+        return message(services.CartError("unknown_item"))
+    return message(services.CartError("bad_quantity", max=_max()))
 
 
 @bp.get("/cart")
@@ -118,7 +111,7 @@ def add():
     wants_panel = request.form.get("panel") == "1"
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        return _refused(message_for(services.CartError("bad_quantity", max=_max())), target)
+        return _refused(_form_error(form), target)
     cart = services.get_or_create_cart(db.session, cart_token())
     warning = None
     try:
@@ -126,14 +119,15 @@ def add():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            return _refused(message_for(error), target)
-        warning = message_for(error)
+            return _refused(message(error), target)
+        warning = message(error)
     db.session.commit()
     session[SESSION_KEY] = cart.token
     session.permanent = True
     if _wants_json():
         panel = _panel(form.packaging_id.data, warning)
-        return jsonify(ok=True, count=panel.count if panel else 0, count_text=_count_text(panel.count if panel else 0),
+        count = panel.count if panel else 0
+        return jsonify(ok=True, count=count, count_text=_count_text(count),
                        panel=render_template("cart/_added_panel.html", added=panel) if panel else "")
     if wants_panel:
         session[ADDED_KEY] = {"id": form.packaging_id.data, **({"warning": warning} if warning else {})}
@@ -145,10 +139,10 @@ def add():
     return redirect(target, 303)
 
 
-def _refused(message: str, target: str):
+def _refused(text: str, target: str):
     if _wants_json():
-        return jsonify(ok=False, message=message), 400
-    flash(message, "error")
+        return jsonify(ok=False, message=text), 400
+    flash(text, "error")
     return redirect(target, 303)
 
 
@@ -158,7 +152,7 @@ def update():
     form = CartLineForm()
     cart = services.get_cart(db.session, cart_token())
     if not form.validate() or cart is None:
-        flash(message_for(services.CartError("bad_quantity", max=_max())), "error")
+        flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
         services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
@@ -166,7 +160,7 @@ def update():
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-        flash(message_for(error), "warning" if error.code == "capped" else "error")
+        flash(message(error), "warning" if error.code == "capped" else "error")
     db.session.commit()
     return redirect(url_for("cart.show"), 303)
 
@@ -174,10 +168,13 @@ def update():
 @bp.post("/cart/remove")
 def remove():
     """Take a line out of the cart."""
-    raw = request.form.get("packaging_id", "")
+    try:
+        packaging_id = parse_int(request.form.get("packaging_id", ""), low=1, high=MAX_ID)
+    except NumberError:
+        packaging_id = None
     cart = services.get_cart(db.session, cart_token())
-    if cart is not None and raw.isdigit() and len(raw) < 12:
-        services.remove_item(db.session, cart, int(raw))
+    if cart is not None and packaging_id is not None:
+        services.remove_item(db.session, cart, packaging_id)
         db.session.commit()
         flash(_("The item was removed from your cart."), "success")
     return redirect(url_for("cart.show"), 303)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 
 from shop.catalog.models import AwardKind, Certificate, CertificateStatus, Product
-from shop.catalog.services import CatalogError
+from shop.catalog.services import CatalogError, refresh_current_award
 
 EXPIRING_DAYS = 90
 _SPLIT = re.compile(r"[\s,;\t]+")
@@ -79,4 +79,8 @@ def revoke_certificate(session, certificate_id: int, *, on: date, reason: str) -
     certificate.revoked_on = on
     certificate.revoked_reason = reason[:2000]
     session.flush()
+    # Each product's current award is now its latest one not revoked (an older certificate still valid
+    # keeps its stars; with none, the product reads 'revoked').
+    for award in certificate.awards:
+        refresh_current_award(session, award.product_id)
     return certificate

@@ -8,22 +8,17 @@ from werkzeug.datastructures import MultiDict
 
 from shop.catalog.services import MAX_PRICE_VND, SORTS, CatalogFilters
 from shop.errors import bad_request
+from shop.inputs import query_int
 from shop.producers.models import ProducerType
 
 MAX_PAGE = 10_000
 _GROUP_CODE = re.compile(r"^[IVX]{1,4}(\.\d{1,2})?$")
 _SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
-_DIGITS = re.compile(r"^\d{1,13}$")
 
 
 def _whole_number(args: MultiDict, name: str, *, low: int, high: int) -> int | None:
-    raw = args.get(name, "").strip()
-    if raw == "":
-        return None
-    if not _DIGITS.match(raw) or not low <= int(raw) <= high:
-        raise bad_request(_("“%(name)s” must be a whole number from %(low)s to %(high)s.",
-                            name=name, low=low, high=high))
-    return int(raw)
+    """A bounded whole number from the query string (see shop.inputs.query_int)."""
+    return query_int(args, name, low=low, high=high)
 
 
 def parse_filters(args: MultiDict) -> CatalogFilters:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from enum import StrEnum
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
                         String, Text, and_)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -38,6 +38,8 @@ class OcopGroupTranslation(TranslationMixin, db.Model):
 class ProductStatus(StrEnum):
     DRAFT = "draft"
     PENDING_REVIEW = "pending_review"
+    # Sent back by the office with a reason: the producer changes it and sends it again.
+    CHANGES_REQUESTED = "changes_requested"
     PUBLISHED = "published"
     WITHDRAWN = "withdrawn"
 
@@ -232,3 +234,47 @@ class ProductReview(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc))
+
+
+class RevisionStatus(StrEnum):
+    PENDING = "pending"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+
+
+OPEN_REVISION_STATUSES = (RevisionStatus.PENDING, RevisionStatus.CHANGES_REQUESTED)
+
+
+class ProductRevision(db.Model):
+    """Changes to a published listing waiting for the office, while the published version stays on sale.
+
+    content: {"group_id": int, "texts": {locale: {field: text}}, "prices": {packaging id: price},
+    "photos_changed": bool}. A product has at most one open revision (pending or changes requested).
+    """
+
+    __tablename__ = "product_revisions"
+    __table_args__ = (Index("ix_product_revisions_product_status", "product_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20), default=RevisionStatus.PENDING, index=True)
+    content: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    product: Mapped[Product] = relationship(lazy="selectin")
+
+
+class CatalogLimits(db.Model):
+    """Limits the office sets on what a producer changes without review (one row, id 1).
+
+    A price change of an existing packaging within max_price_change_percent of the live price goes
+    live at once; a larger one waits in the listing's revision. Stock changes always go live.
+    """
+
+    __tablename__ = "catalog_limits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    max_price_change_percent: Mapped[int] = mapped_column(Integer, default=30)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc))

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from shop.domain import DomainError
+
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
-class PhotoError(Exception):
+class PhotoError(DomainError):
     """An upload was refused; code says why (too_large, too_many_pixels, not_an_image, broken)."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "photo"
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def read_limited(stream, max_bytes: int) -> bytes:
     """At most max_bytes of an upload; one byte more means it is too large."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PhotoError("too_large")
+        raise PhotoError("too_large", mb=max_bytes // (1024 * 1024))
     if not data:
         raise PhotoError("not_an_image")
     return data
@@ -62,18 +62,18 @@ def decode(data: bytes, limits: PhotoLimits) -> Image.Image:
         try:
             probe = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
             raise PhotoError("not_an_image")
         width, height = probe.size
         if width < 1 or height < 1 or width * height > limits.max_pixels:
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         try:
             probe.verify()
             image = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoError("too_many_pixels")
+            raise PhotoError("too_many_pixels", mp=limits.max_pixels // 1_000_000)
         except Exception:  # Pillow raises many kinds on corrupt data; each means a broken file
             raise PhotoError("broken")
     return image
@@ -100,7 +100,43 @@ def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> S
     thumb_filename = f"{subdir}/{token}-{limits.thumb_side}.webp"
     main.save(os.path.join(media_dir, filename), "WEBP", quality=82, method=4)
     thumb.save(os.path.join(media_dir, thumb_filename), "WEBP", quality=80, method=4)
+    write_renditions(main, os.path.join(media_dir, filename))
     return StoredPhoto(filename, thumb_filename, main.width, main.height)
+
+
+# Narrower copies for srcset: a phone downloads the 400 or 800 px one, not the 1600 px original.
+RENDITION_WIDTHS = (400, 800)
+
+
+def avif_supported() -> bool:
+    """Whether this Pillow can write AVIF (Pillow 11.2+ built with libavif)."""
+    from PIL import features
+    return bool(features.check("avif"))
+
+
+def rendition_name(filename: str, width: int, ext: str = "webp") -> str:
+    """'products/1/ab12.webp' → 'products/1/ab12-w800.webp' (or .avif)."""
+    stem = filename[:-len(".webp")] if filename.endswith(".webp") else filename.rpartition(".")[0]
+    return f"{stem}-w{width}.{ext}"
+
+
+def write_renditions(image: Image.Image, path: str) -> list[int]:
+    """Write the narrower WebP (and AVIF, where Pillow can) copies beside path; returns their widths.
+
+    WebP copies are written for widths narrower than the image (the original is the widest WebP);
+    AVIF copies also at the image's own width when it is one of RENDITION_WIDTHS."""
+    written = []
+    for width in RENDITION_WIDTHS:
+        if width > image.width:
+            continue
+        copy = image if width == image.width else image.resize(
+            (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
+        if width < image.width:
+            copy.save(rendition_name(path, width, "webp"), "WEBP", quality=80, method=4)
+        if avif_supported():
+            copy.save(rendition_name(path, width, "avif"), "AVIF", quality=60, speed=8)
+        written.append(width)
+    return written
 
 
 def thumb_name(filename: str, thumb_side: int) -> str:
@@ -109,7 +145,8 @@ def thumb_name(filename: str, thumb_side: int) -> str:
 
 def remove(media_dir: str, filename: str, thumb_side: int) -> None:
     """Delete a photo's files (missing files are fine)."""
-    for name in (filename, thumb_name(filename, thumb_side)):
+    renditions = [rendition_name(filename, w, ext) for w in RENDITION_WIDTHS for ext in ("webp", "avif")]
+    for name in (filename, thumb_name(filename, thumb_side), *renditions):
         path = os.path.normpath(os.path.join(media_dir, name))
         if path.startswith(os.path.normpath(media_dir) + os.sep):
             try:

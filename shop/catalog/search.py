@@ -1,7 +1,7 @@
 """Search across product and producer names and texts in every locale.
 
 Each entity's texts are cut into folded words (diacritics removed, đ → d) and
-single Han characters, stored in search_terms with a weight by field. A query is
+single Han characters and Hangul syllables, stored in search_terms with a weight by field. A query is
 cut the same way; an entity matches when it has every query term (the last one
 also as a prefix) and ranks by the summed weights. Plain SQL on a B-tree, so it
 behaves identically on SQLite and PostgreSQL.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, delete, func, insert, literal, select, union_all
 
 from shop.catalog.models import ProductStatus, SearchTerm
-from shop.text import fold, is_cjk
+from shop.text import fold, is_cjk, is_hangul
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 8
@@ -25,7 +25,9 @@ PRODUCER = "producer"
 # Field weights: a hit in a name counts far more than one in a long description.
 WEIGHTS = {"name": 10, "summary": 3, "description": 1, "story": 1, "producer_name": 2, "group": 2, "locality": 2}
 
-_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han and Hangul are cut into single characters (syllables): Chinese has no spaces, and a Korean
+# word carries particles ('진주를'), so a syllable-level term finds '진주' inside '하롱진주' as well.
+_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\uac00-\ud7a3]")
 
 
 class QueryTooLong(ValueError):
@@ -33,7 +35,7 @@ class QueryTooLong(ValueError):
 
 
 def tokenize(text: str) -> list[str]:
-    """Folded Latin words and single Han characters, in order."""
+    """Folded Latin words, single Han characters and single Hangul syllables, in order."""
     tokens = []
     for match in _WORD.finditer(fold(text)):
         token = match.group()
@@ -98,6 +100,27 @@ def reindex_producer(session, producer) -> None:
         session.execute(insert(SearchTerm), rows)
 
 
+def reindex_all(session, *, batch: int = 500) -> tuple[int, int]:
+    """Rebuild every producer's and product's terms (after a change to shop.text.fold, say);
+    returns (producers, products)."""
+    from shop.catalog.models import Product
+    from shop.producers.models import Producer
+    counts = []
+    for model, reindex in ((Producer, reindex_producer), (Product, reindex_product)):
+        done, last_id = 0, 0
+        while True:
+            rows = list(session.scalars(select(model).where(model.id > last_id).order_by(model.id).limit(batch)))
+            if not rows:
+                break
+            for row in rows:
+                reindex(session, row)
+            done += len(rows)
+            last_id = rows[-1].id
+            session.flush()  # clean rows then leave the (weak) identity map: memory stays flat
+        counts.append(done)
+    return counts[0], counts[1]
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str
@@ -128,7 +151,7 @@ def search(session, query: str, *, limit: int = 50, offset: int = 0) -> tuple[li
         # at half weight; '{' sorts right after 'z' in bytewise collation.
         # Two letters would expand to a large share of the index ('co' → 26k rows at
         # 20,000 products) and 'do' must stay an exact word (đỗ, đồ, đỏ): 3+ letters only.
-        prefix = index == last and not is_cjk(term[0]) and len(term) >= 3
+        prefix = index == last and not (is_cjk(term[0]) or is_hangul(term[0])) and len(term) >= 3
         matches = SearchTerm.term == term
         weight = SearchTerm.weight * 2  # doubled so that a prefix hit can count half without fractions
         if prefix:

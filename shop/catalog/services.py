@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased
 from shop.catalog.models import (CERTIFICATE_VALID_MONTHS, CERTIFIED_STARS, AwardKind, Certificate, CertificateStatus,
                                  CertifiedProduct, OcopGroup, Packaging, Product, ProductStatus,
                                  ProductTranslation)
+from shop.domain import DomainError
 from shop.places.models import Locality
 from shop.producers.models import Producer
 
@@ -20,12 +21,10 @@ MAX_PRICE_VND = 2**31 - 1
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are typed from labels
 
 
-class CatalogError(Exception):
-    """A catalog rule was broken; code says which."""
+class CatalogError(DomainError):
+    """A catalog rule was broken."""
 
-    def __init__(self, code: str, message: str = ""):
-        super().__init__(message or code)
-        self.code = code
+    domain = "catalog"
 
 
 def new_code(prefix: str, length: int = 8) -> str:
@@ -225,13 +224,48 @@ def record_certificate(session, *, decision_number: str, decision_date: date, au
                               status=CertificateStatus.VALID)
     session.add(certificate)
     for product, stars, score, kind in awards:
-        for previous in session.scalars(select(CertifiedProduct).where(
-                CertifiedProduct.product_id == product.id, CertifiedProduct.is_current.is_(True))):
-            previous.is_current = False
         session.add(CertifiedProduct(certificate=certificate, product_id=product.id, stars=stars,
-                                     score=score, kind=kind, is_current=True, code=new_code("C")))
+                                     score=score, kind=kind, is_current=False, code=new_code("C")))
     session.flush()
+    # An older decision recorded late (a paper file typed in) must not unseat a newer one.
+    for product, _stars, _score, _kind in awards:
+        refresh_current_award(session, product.id)
     return certificate
+
+
+def _award_rank(award: CertifiedProduct) -> tuple:
+    # Not revoked first, then the latest decision, then the one recorded last (same-day decisions).
+    certificate = award.certificate
+    return (certificate.status != CertificateStatus.REVOKED, certificate.decision_date, certificate.id, award.id)
+
+
+def refresh_current_award(session, product_id: int) -> CertifiedProduct | None:
+    """Flag the product's current award: the one with the latest decision date among those not revoked
+    (when every one is revoked, the latest, so that the product still reads 'revoked')."""
+    awards = list(session.scalars(select(CertifiedProduct).where(CertifiedProduct.product_id == product_id)))
+    current = max(awards, key=_award_rank) if awards else None
+    for award in awards:
+        if award.is_current != (award is current):
+            award.is_current = award is current
+    session.flush()
+    product = session.get(Product, product_id)
+    if product is not None:
+        session.expire(product, ["current_award"])
+    return current
+
+
+def newer_awards_kept(session, certificate: Certificate) -> list[tuple[CertifiedProduct, CertifiedProduct]]:
+    """(this certificate's award, the product's current award) for every product of the certificate whose
+    current award is another one: what the office is told after recording an older decision."""
+    kept = []
+    for award in certificate.awards:
+        if award.is_current:
+            continue
+        current = session.scalar(select(CertifiedProduct).where(CertifiedProduct.product_id == award.product_id,
+                                                                CertifiedProduct.is_current.is_(True)))
+        if current is not None:
+            kept.append((award, current))
+    return kept
 
 
 def expire_certificates(session, today: date) -> int:

@@ -1,4 +1,4 @@
-"""Demo catalogue of the OCOP Shop: sample data only, every human text in vi (source), en and zh.
+"""Demo catalogue of the OCOP Shop: sample data only, every human text in vi (source), en, zh and ko.
 
 Producers named in the shared domain notes keep their names; every other producer, every
 address, phone number, e-mail, price, stock figure, score and certificate here is invented for
@@ -115,7 +115,7 @@ PRODUCERS = [
         "summary": {
             "vi": "Doanh nghiệp nuôi cấy ngọc trai Akoya trong các vùng vịnh của Quảng Ninh và chế tác thành trang sức.",
             "en": "An enterprise that cultures Akoya pearls in the bays of Quang Ninh and makes them into jewellery.",
-            "zh": "在广宁省海湾养殖Akoya珍珠并将其制成首饰的企业。",
+            "zh": "在广宁省海湾养殖阿古屋珍珠并将其制成首饰的企业。",
         },
         "story": {
             "vi": (
@@ -137,7 +137,7 @@ PRODUCERS = [
                 "the water clean and calm: just what pearl oysters need to lay down fine nacre."
             ),
             "zh": (
-                "下龙珍珠股份公司在广宁省各海湾风平浪静的水域养殖Akoya珍珠贝并培育珍珠。每只珍珠贝都由人工"
+                "下龙珍珠股份公司在广宁省各海湾风平浪静的水域养殖阿古屋珍珠贝并培育珍珠。每只珍珠贝都由人工"
                 "植核，然后装入网笼吊养在浮排下，经过一到两年的照料才收获。\n\n"
                 "收获的珍珠经过清洗，并按大小、圆度、光泽和颜色分级。合格的珍珠被制成吊坠、耳环和项链。\n\n"
                 "下龙湾和拜子龙湾岛屿众多，阻挡了风浪，海水清洁而平稳，正是珍珠贝形成美丽珍珠层所需的条件。"
@@ -152,7 +152,7 @@ PRODUCERS = [
         "phone": "0203 3879 455",
         "email": "quyhoa@example.vn",
         "address": "Khu vực xã Quảng Long cũ, xã Quảng Hà, Quảng Ninh",
-        "name": {"vi": "Công ty TNHH Quy Hoa", "en": "Quy Hoa Co., Ltd.", "zh": "Quy Hoa有限责任公司"},
+        "name": {"vi": "Công ty TNHH Quy Hoa", "en": "Quy Hoa Co., Ltd.", "zh": "归华有限责任公司"},
         "summary": {
             "vi": "Doanh nghiệp trồng và chế biến trà hoa vàng ở Hải Hà, vùng đồi biên giới phía đông bắc Quảng Ninh.",
             "en": "An enterprise growing and processing golden camellia tea in Hai Ha, in the border hills of north-eastern Quang Ninh.",
@@ -177,7 +177,7 @@ PRODUCERS = [
                 "Hai Ha's cool, humid climate and forested hills suit the plant well."
             ),
             "zh": (
-                "Quy Hoa有限责任公司在海河种植并加工金花茶。海河位于广宁省东北部，是与中国接壤的丘陵地区。\n\n"
+                "归华有限责任公司在海河种植并加工金花茶。海河位于广宁省东北部，是与中国接壤的丘陵地区。\n\n"
                 "金花茶是一类开黄色花朵的山茶属植物，喜欢林下的荫蔽和湿润的土壤。植株要生长多年才能开花；"
                 "花期从深秋到早春，每一朵花都靠人工采摘。采下的花朵经过清洗，再低温烘干，以保留金黄的颜色"
                 "和淡淡的香气。\n\n"
@@ -194,7 +194,7 @@ PRODUCERS = [
         "email": "dapthanh@example.vn",
         "address": "Khu vực xã Đạp Thanh cũ, xã Kỳ Thượng, Quảng Ninh",
         "name": {"vi": "CTCP Lâm sản ngoài gỗ Đạp Thanh", "en": "Dap Thanh Non-Timber Forest Products JSC",
-                 "zh": "Dap Thanh非木材林产品股份公司"},
+                 "zh": "踏青非木材林产品股份公司"},
         "summary": {
             "vi": "Doanh nghiệp cùng các hộ dân trồng trà hoa vàng dưới tán rừng Ba Chẽ và chế biến thành trà khô.",
             "en": "An enterprise that works with local households to grow golden camellia under the forests of Ba Che and dry it as tea.",
@@ -221,7 +221,7 @@ PRODUCERS = [
                 "forest and its medicinal plants well."
             ),
             "zh": (
-                "Dap Thanh非木材林产品股份公司位于巴扯原Dap Thanh乡（现属Ky Thuong乡）。公司与当地农户一起"
+                "踏青非木材林产品股份公司位于巴扯原踏青乡（现属奇上乡）。公司与当地农户一起"
                 "在林下种植金花茶，收购花朵并加工成干茶。\n\n"
                 "种植户不砍伐森林改种短期作物，而是保留为金花茶遮荫的树木。花朵在冬季采摘，先自然晾晒，"
                 "再在公司的烘房中烘干。\n\n"
@@ -280,11 +280,11 @@ PRODUCERS = [
         "email": "nuockhoangquanghanh@example.vn",
         "address": "Quốc lộ 18, phường Quang Hanh, Quảng Ninh",
         "name": {"vi": "CTCP Nước khoáng Quang Hanh", "en": "Quang Hanh Mineral Water JSC",
-                 "zh": "Quang Hanh矿泉水股份公司"},
+                 "zh": "光亨矿泉水股份公司"},
         "summary": {
             "vi": "Doanh nghiệp khai thác và đóng chai nước khoáng thiên nhiên ở vùng khoáng nóng Quang Hanh, Cẩm Phả.",
             "en": "An enterprise that draws and bottles natural mineral water in the hot-spring area of Quang Hanh, Cam Pha.",
-            "zh": "在锦普Quang Hanh温泉区开采并灌装天然矿泉水的企业。",
+            "zh": "在锦普光亨温泉区开采并灌装天然矿泉水的企业。",
         },
         "story": {
             "vi": (
@@ -304,8 +304,8 @@ PRODUCERS = [
                 "The range includes small bottles to take along and larger bottles for the home."
             ),
             "zh": (
-                "Quang Hanh矿泉水股份公司在锦普Quang Hanh坊开采并灌装天然矿泉水。\n\n"
-                "Quang Hanh位于石灰岩山与拜子龙湾海岸之间，自古以温泉闻名，人们来这里泡浴、疗养。矿泉水取自"
+                "光亨矿泉水股份公司在锦普光亨坊开采并灌装天然矿泉水。\n\n"
+                "光亨位于石灰岩山与拜子龙湾海岸之间，自古以温泉闻名，人们来这里泡浴、疗养。矿泉水取自"
                 "深井，经过滤后在封闭生产线上灌装。\n\n"
                 "产品有便于携带的小瓶装，也有适合家庭饮用的大瓶装。"
             ),
@@ -319,11 +319,11 @@ PRODUCERS = [
         "phone": "0203 3876 509",
         "email": "htxdongtien@example.vn",
         "address": "Khu vực xã Đồng Rui cũ, xã Hải Lạng, Quảng Ninh",
-        "name": {"vi": "HTX Đồng Tiến", "en": "Dong Tien Cooperative", "zh": "Dong Tien合作社"},
+        "name": {"vi": "HTX Đồng Tiến", "en": "Dong Tien Cooperative", "zh": "同进合作社"},
         "summary": {
             "vi": "Hợp tác xã nuôi vịt biển thả trên bãi triều và rừng ngập mặn Đồng Rui.",
             "en": "A cooperative raising sea ducks that forage on the tidal flats and mangroves of Dong Rui.",
-            "zh": "在Dong Rui滩涂和红树林放养海鸭的合作社。",
+            "zh": "在同瑞滩涂和红树林放养海鸭的合作社。",
         },
         "story": {
             "vi": (
@@ -347,8 +347,8 @@ PRODUCERS = [
                 "people take care to protect the forest."
             ),
             "zh": (
-                "Dong Tien合作社位于先安原Dong Rui乡（现属Hai Lang乡）。社员在滩涂上放养海鸭，每天收集鸭蛋。\n\n"
-                "Dong Rui几乎被海水和红树林环绕。退潮时，鸭群被赶到滩涂上，自己觅食小虾、小蟹和小螺；傍晚"
+                "同进合作社位于先安原同瑞乡（现属海浪乡）。社员在滩涂上放养海鸭，每天收集鸭蛋。\n\n"
+                "同瑞几乎被海水和红树林环绕。退潮时，鸭群被赶到滩涂上，自己觅食小虾、小蟹和小螺；傍晚"
                 "回到岸上的鸭舍。鸭蛋每天早上收集，经清洗、照蛋和分级后装盘。\n\n"
                 "这种养殖方式依靠红树林提供的天然食物，因此合作社和当地居民都很注重保护森林。"
             ),
@@ -362,7 +362,7 @@ PRODUCERS = [
         "phone": "0203 3878 266",
         "email": "htxdinhtrung@example.vn",
         "address": "Khu vực thị trấn Bình Liêu cũ, xã Bình Liêu, Quảng Ninh",
-        "name": {"vi": "HTX Đình Trung", "en": "Dinh Trung Cooperative", "zh": "Dinh Trung合作社"},
+        "name": {"vi": "HTX Đình Trung", "en": "Dinh Trung Cooperative", "zh": "亭中合作社"},
         "summary": {
             "vi": "Hợp tác xã làm miến dong từ củ dong riềng trồng trên đồi Bình Liêu.",
             "en": "A cooperative making glass noodles from canna grown on the hills of Binh Lieu.",
@@ -389,7 +389,7 @@ PRODUCERS = [
                 "and the border markers along its mountain ridges."
             ),
             "zh": (
-                "Dinh Trung合作社位于中越边境的高山地区平辽，用当地农户种植的蕉芋制作粉丝。\n\n"
+                "亭中合作社位于中越边境的高山地区平辽，用当地农户种植的蕉芋制作粉丝。\n\n"
                 "蕉芋种在山坡地上，年底收获。块根洗净、磨碎后滤取淀粉，淀粉再摊成薄片、切成粉丝，晾在竹架"
                 "上。平辽冬季晴朗干燥，使粉丝干得均匀，口感筋道。\n\n"
                 "平辽是岱依族、瑶族等民族的家园，以漫山的芦苇花和山脊上的界碑而闻名。"
@@ -484,11 +484,11 @@ PRODUCERS = [
         "phone": "0203 3793 258",
         "email": "haisanquanlan@example.vn",
         "address": "Khu vực xã Quan Lạn cũ, đặc khu Vân Đồn, Quảng Ninh",
-        "name": {"vi": "HTX Hải sản Quan Lạn", "en": "Quan Lan Seafood Cooperative", "zh": "Quan Lan海产合作社"},
+        "name": {"vi": "HTX Hải sản Quan Lạn", "en": "Quan Lan Seafood Cooperative", "zh": "官兰海产合作社"},
         "summary": {
             "vi": "Hợp tác xã trên đảo Quan Lạn làm nước mắm truyền thống và sơ chế sá sùng.",
             "en": "A cooperative on Quan Lan island that makes traditional fish sauce and prepares peanut worms.",
-            "zh": "Quan Lan岛上制作传统鱼露并加工沙虫的合作社。",
+            "zh": "官兰岛上制作传统鱼露并加工沙虫的合作社。",
         },
         "story": {
             "vi": (
@@ -511,10 +511,10 @@ PRODUCERS = [
                 "village and traditional festivals."
             ),
             "zh": (
-                "Quan Lan海产合作社由云屯Quan Lan岛上的农户组成，制作传统鱼露并加工沙虫。\n\n"
+                "官兰海产合作社由云屯官兰岛上的农户组成，制作传统鱼露并加工沙虫。\n\n"
                 "沙虫生活在海岛周边的沙滩里。退潮时，岛民把沙虫挖出，翻肠、洗净泥沙后晒干。鱼露以鳀鱼和盐"
                 "在木桶中发酵数月，再加入烤香的沙虫干浸泡，使回味更加鲜甜。\n\n"
-                "Quan Lan岛位于拜子龙湾海域，有绵长的沙滩、古老的渔村和传统节庆。"
+                "官兰岛位于拜子龙湾海域，有绵长的沙滩、古老的渔村和传统节庆。"
             ),
         },
     },
@@ -531,7 +531,7 @@ PRODUCERS = [
         "summary": {
             "vi": "Xưởng chế biến nhỏ gần Cái Rồng, làm ruốc từ hàu và trai nuôi ở vùng biển Vân Đồn.",
             "en": "A small workshop near Cai Rong making savoury floss from oysters and mussels farmed around Van Don.",
-            "zh": "Cai Rong附近的小型加工厂，用云屯海域养殖的生蚝和海贝制作肉松。",
+            "zh": "Cai Rong 附近的小型加工厂，用云屯海域养殖的生蚝和海贝制作肉松。",
         },
         "story": {
             "vi": (
@@ -551,7 +551,7 @@ PRODUCERS = [
                 "The floss is packed in jars right at the workshop to keep its taste of the sea."
             ),
             "zh": (
-                "拜子龙海味有限责任公司是Cai Rong附近的一家小型加工厂，用云屯海域养殖的海产制作肉松。\n\n"
+                "拜子龙海味有限责任公司是 Cai Rong 附近的一家小型加工厂，用云屯海域养殖的海产制作肉松。\n\n"
                 "云屯以拜子龙湾浮排和养殖架上的生蚝而闻名。公司从当地养殖户收购新鲜生蚝和海贝，蒸熟取肉，"
                 "再加入调料，用小火慢炒数小时，直到干爽蓬松。\n\n"
                 "产品在厂内直接装瓶，以保留大海的鲜味。"
@@ -566,7 +566,7 @@ PRODUCERS = [
         "phone": "0203 3875 142",
         "email": "nemchuayengiang@example.vn",
         "address": "Phố Ngô Quyền, phường Quảng Yên, Quảng Ninh",
-        "name": {"vi": "Cơ sở Nem chua Yên Giang", "en": "Yen Giang Nem Chua", "zh": "Yen Giang酸肉作坊"},
+        "name": {"vi": "Cơ sở Nem chua Yên Giang", "en": "Yen Giang Nem Chua", "zh": "安江酸肉作坊"},
         "summary": {
             "vi": "Hộ gia đình ở Quảng Yên làm nem chua hằng ngày theo công thức truyền thống của vùng.",
             "en": "A family business in Quang Yen making nem chua, fermented pork rolls, every day from a local recipe.",
@@ -592,7 +592,7 @@ PRODUCERS = [
                 "famous river battles in Vietnamese history."
             ),
             "zh": (
-                "Yen Giang酸肉作坊是广安坊的一户家庭作坊，按当地传统配方制作酸肉。\n\n"
+                "安江酸肉作坊是广安坊的一户家庭作坊，按当地传统配方制作酸肉。\n\n"
                 "酸肉每天用新鲜瘦猪肉制作：猪肉捣细，拌入切丝的猪皮和调料，用叶子包好后自然发酵。每批只做"
                 "几天内能卖完的量，以保证新鲜。\n\n"
                 "广安是白藤江畔的古城，白藤江木桩遗址见证了越南历史上著名的水战。"
@@ -645,7 +645,7 @@ PRODUCERS = [
         "phone": "0203 3876 725",
         "email": "htxphongdu@example.vn",
         "address": "Khu vực xã Phong Dụ cũ, xã Tiên Yên, Quảng Ninh",
-        "name": {"vi": "HTX Chăn nuôi Phong Dụ", "en": "Phong Du Livestock Cooperative", "zh": "Phong Du畜牧合作社"},
+        "name": {"vi": "HTX Chăn nuôi Phong Dụ", "en": "Phong Du Livestock Cooperative", "zh": "丰裕畜牧合作社"},
         "summary": {
             "vi": "Hợp tác xã nuôi thả gà Tiên Yên, giống gà địa phương nổi tiếng của miền đông Quảng Ninh.",
             "en": "A cooperative raising free-range Tien Yen chickens, the well-known local breed of eastern Quang Ninh.",
@@ -672,7 +672,7 @@ PRODUCERS = [
                 "Tet feast in Quang Ninh homes."
             ),
             "zh": (
-                "Phong Du畜牧合作社位于原Phong Du乡（现属先安乡），饲养并供应先安鸡——广宁省东部有名的本地"
+                "丰裕畜牧合作社位于原丰裕乡（现属先安乡），饲养并供应先安鸡——广宁省东部有名的本地"
                 "鸡种。\n\n"
                 "鸡群散养在山坡园地里，吃玉米、稻谷和自己觅得的食物，饲养期比工厂化养殖的鸡长好几个月。"
                 "合作社为各社员户统一饲养规程，并将鸡送到合格的屠宰场屠宰后再包装。\n\n"
@@ -732,7 +732,7 @@ PRODUCERS = [
         "email": "htxhoangque@example.vn",
         "address": "Khu vực phường Yên Đức cũ, phường Hoàng Quế, Quảng Ninh",
         "name": {"vi": "HTX Nông nghiệp Hoàng Quế", "en": "Hoang Que Agricultural Cooperative",
-                 "zh": "Hoang Que农业合作社"},
+                 "zh": "黄桂农业合作社"},
         "summary": {
             "vi": "Hợp tác xã ở Đông Triều cấy lúa nếp cái hoa vàng và cung cấp dịch vụ làm đất, sấy, xay xát.",
             "en": "A cooperative in Dong Trieu growing 'golden flower' glutinous rice and offering ploughing, drying and milling.",
@@ -757,7 +757,7 @@ PRODUCERS = [
                 "dynasty."
             ),
             "zh": (
-                "Hoang Que农业合作社位于东潮，组织社员种植黄花糯稻，并提供耕地、烘干和碾米服务。\n\n"
+                "黄桂农业合作社位于东潮，组织社员种植黄花糯稻，并提供耕地、烘干和碾米服务。\n\n"
                 "黄花糯稻每年只种一季，秋季收获，产量低于普通水稻，但米粒圆润、软糯、香气浓郁。稻谷晒干后"
                 "适度碾磨，以保留天然香气。\n\n"
                 "东潮是广宁省的西大门，这里有陈朝历史遗迹区。"
@@ -772,7 +772,7 @@ PRODUCERS = [
         "phone": "0203 3883 562",
         "email": "giochakalong@example.vn",
         "address": "Khu vực Ka Long, phường Móng Cái 2, Quảng Ninh",
-        "name": {"vi": "Cơ sở Giò chả Ka Long", "en": "Ka Long Pork Rolls", "zh": "Ka Long扎肉作坊"},
+        "name": {"vi": "Cơ sở Giò chả Ka Long", "en": "Ka Long Pork Rolls", "zh": "加龙扎肉作坊"},
         "summary": {
             "vi": "Hộ gia đình ở Móng Cái làm giò lụa và chả lợn từ thịt tươi trong ngày.",
             "en": "A family business in Mong Cai making pork rolls from pork bought fresh each day.",
@@ -797,7 +797,7 @@ PRODUCERS = [
                 "travellers crossing every day."
             ),
             "zh": (
-                "Ka Long扎肉作坊是芒街的一户家庭作坊，为市场、餐馆和买手信的顾客制作扎肉和炸肉饼。\n\n"
+                "加龙扎肉作坊是芒街的一户家庭作坊，为市场、餐馆和买手信的顾客制作扎肉和炸肉饼。\n\n"
                 "猪肉在清晨从屠宰场取回，趁新鲜加鱼露捣细，用芭蕉叶紧紧包好后煮熟。这家人坚持简单的做法，"
                 "不添加硼砂和色素。\n\n"
                 "芒街是北仑河畔的口岸城市，与中国东兴隔河相望，每天都有大量货物和旅客往来。"
@@ -812,7 +812,7 @@ PRODUCERS = [
         "phone": "0203 3879 603",
         "email": "cheduonghoa@example.vn",
         "address": "Khu vực xã Quảng Sơn cũ, xã Đường Hoa, Quảng Ninh",
-        "name": {"vi": "HTX Chè Đường Hoa", "en": "Duong Hoa Tea Cooperative", "zh": "Duong Hoa茶叶合作社"},
+        "name": {"vi": "HTX Chè Đường Hoa", "en": "Duong Hoa Tea Cooperative", "zh": "塘花茶叶合作社"},
         "summary": {
             "vi": "Hợp tác xã của các hộ trồng chè trên đồi Hải Hà, chế biến chè xanh sao.",
             "en": "A cooperative of tea growers on the hills of Hai Ha, making pan-fired green tea.",
@@ -837,7 +837,7 @@ PRODUCERS = [
                 "a full flavour."
             ),
             "zh": (
-                "Duong Hoa茶叶合作社联合了海河丘陵地区的茶农，收购鲜叶并加工成炒青绿茶。\n\n"
+                "塘花茶叶合作社联合了海河丘陵地区的茶农，收购鲜叶并加工成炒青绿茶。\n\n"
                 "茶芽在早上采摘，当天完成萎凋、炒青、揉捻和烘干。合作社指导社员安全种植，并记录田间日志，"
                 "以便追溯每批茶叶的来源。\n\n"
                 "海河的茶山已有几十年的种植历史，凉爽的气候和清晨的薄雾使茶叶滋味浓厚。"
@@ -900,7 +900,7 @@ PRODUCTS = [
         "summary": {
             "vi": "Ngọc trai Akoya nuôi cấy trong vùng vịnh Quảng Ninh, chế tác thành trang sức nhỏ gọn.",
             "en": "Akoya pearls cultured in the bays of Quang Ninh and set as simple jewellery.",
-            "zh": "在广宁省海湾养殖的Akoya珍珠，制成简洁的首饰。",
+            "zh": "在广宁省海湾养殖的阿古屋珍珠，制成简洁的首饰。",
         },
         "description": {
             "vi": (
@@ -919,7 +919,7 @@ PRODUCTS = [
                 "slightly in size and tone."
             ),
             "zh": (
-                "每颗珍珠都在经过植核、吊养在浮排下一到两年的Akoya珍珠贝中形成。珍珠按圆度、光泽和颜色挑选，"
+                "每颗珍珠都在经过植核、吊养在浮排下一到两年的阿古屋珍珠贝中形成。珍珠按圆度、光泽和颜色挑选，"
                 "镶嵌在银质吊坠或耳环上。有两种选择：盒装吊坠一件，或耳环一对。\n\n"
                 "珍珠应单独存放，避免碰撞，远离香水、化妆品和化学品；佩戴后用软布轻轻擦拭。养殖珍珠是天然"
                 "产物，每颗在大小和色泽上都略有不同。"
@@ -936,7 +936,7 @@ PRODUCTS = [
         "slug": "tra-hoa-vang-quy-hoa",
         "producer": "quy-hoa",
         "group": "I.5",
-        "name": {"vi": "Trà hoa vàng Quy Hoa", "en": "Quy Hoa golden camellia tea", "zh": "Quy Hoa金花茶"},
+        "name": {"vi": "Trà hoa vàng Quy Hoa", "en": "Quy Hoa golden camellia tea", "zh": "归华金花茶"},
         "summary": {
             "vi": "Hoa trà hoa vàng trồng ở Hải Hà, sấy khô nguyên bông ở nhiệt độ thấp.",
             "en": "Whole golden camellia flowers grown in Hai Ha and gently dried.",
@@ -963,7 +963,7 @@ PRODUCTS = [
             "zh": (
                 "金花茶是开黄色花朵的山茶，野生于越南东北部和中国南部的山林中。花朵在刚开放时采摘，清洗后"
                 "低温烘干，以保留金黄的颜色和淡淡的香气。\n\n"
-                "冲泡方法：取2–3朵放入茶壶，用沸水快速冲洗一遍，再用约300毫升85–90 °C的热水焖泡5分钟；"
+                "冲泡方法：取2–3朵放入茶壶，用沸水快速冲洗一遍，再用约300毫升85–90 °C 的热水焖泡5分钟；"
                 "可续泡2–3次。茶汤浅金黄色，口感柔和，回味甘甜。请存放于干燥处，开封后密封保存。"
             ),
         },
@@ -1002,7 +1002,7 @@ PRODUCTS = [
             "zh": (
                 "金花茶喜欢荫蔽，因此在巴扯种植于林下。花朵在冬季盛开，种植户逐朵采摘，先稍加晾晒，再烘干，"
                 "使其保持金黄的颜色。\n\n"
-                "取2–3朵，用约90 °C的热水焖泡5分钟，茶汤金黄清澈，香气淡雅。也可加一片生姜或少许蜂蜜。请"
+                "取2–3朵，用约90 °C 的热水焖泡5分钟，茶汤金黄清澈，香气淡雅。也可加一片生姜或少许蜂蜜。请"
                 "密封，存放于阴凉干燥处，避免阳光直射。"
             ),
         },
@@ -1057,11 +1057,11 @@ PRODUCTS = [
         "slug": "nuoc-khoang-quang-hanh",
         "producer": "nuoc-khoang-quang-hanh",
         "group": "II.2",
-        "name": {"vi": "Nước khoáng Quang Hanh", "en": "Quang Hanh mineral water", "zh": "Quang Hanh矿泉水"},
+        "name": {"vi": "Nước khoáng Quang Hanh", "en": "Quang Hanh mineral water", "zh": "光亨矿泉水"},
         "summary": {
             "vi": "Nước khoáng thiên nhiên từ vùng khoáng nóng Quang Hanh, Cẩm Phả, đóng chai tại nguồn.",
             "en": "Natural mineral water from the Quang Hanh springs in Cam Pha, bottled at source.",
-            "zh": "来自锦普Quang Hanh温泉区的天然矿泉水，在水源地灌装。",
+            "zh": "来自锦普光亨温泉区的天然矿泉水，在水源地灌装。",
         },
         "description": {
             "vi": (
@@ -1079,7 +1079,7 @@ PRODUCTS = [
                 "days of opening."
             ),
             "zh": (
-                "Quang Hanh地区位于石灰岩山与大海之间，以供泡浴和疗养的温泉而闻名。矿泉水取自地下深层，经"
+                "光亨地区位于石灰岩山与大海之间，以供泡浴和疗养的温泉而闻名。矿泉水取自地下深层，经"
                 "过滤后在封闭生产线上灌装。\n\n"
                 "冷藏后饮用口感更佳。请存放于阴凉干燥处，避免阳光直射；开封后请在几天内饮用完毕。"
             ),
@@ -1096,11 +1096,11 @@ PRODUCTS = [
         "slug": "trung-vit-bien-dong-rui",
         "producer": "dong-tien",
         "group": "I.1",
-        "name": {"vi": "Trứng vịt biển Đồng Rui", "en": "Dong Rui sea duck eggs", "zh": "Dong Rui海鸭蛋"},
+        "name": {"vi": "Trứng vịt biển Đồng Rui", "en": "Dong Rui sea duck eggs", "zh": "同瑞海鸭蛋"},
         "summary": {
             "vi": "Trứng của đàn vịt thả trên bãi triều và rừng ngập mặn Đồng Rui, lòng đỏ to, màu đậm.",
             "en": "Eggs from ducks that forage on the tidal flats and mangroves of Dong Rui, with large, deep-coloured yolks.",
-            "zh": "鸭群在Dong Rui滩涂和红树林中觅食，所产鸭蛋蛋黄大、颜色深。",
+            "zh": "鸭群在同瑞滩涂和红树林中觅食，所产鸭蛋蛋黄大、颜色深。",
         },
         "description": {
             "vi": (
@@ -1281,7 +1281,7 @@ PRODUCTS = [
             "zh": (
                 "清晨从渔船买来墨鱼，洗净后在石臼中捣成有黏性的鱼浆，同时保留小块墨鱼肉。加入胡椒和少许"
                 "鱼露调味，用手捏成饼，煎炸至金黄。手工捣制使墨鱼饼弹牙爽脆，与机器绞制的口感不同。\n\n"
-                "产品真空包装，在−18 °C冷冻保存。请在冷藏室解冻，再用中火回炸或用空气炸锅加热；可配糯米饭、"
+                "产品真空包装，在−18 °C 冷冻保存。请在冷藏室解冻，再用中火回炸或用空气炸锅加热；可配糯米饭、"
                 "越南卷粉或米饭食用。解冻后请当天食用。"
             ),
         },
@@ -1468,7 +1468,7 @@ PRODUCTS = [
             "zh": (
                 "先安鸡是本地鸡种，头小，脚和皮呈黄色，肉质紧实。鸡在山坡园地散养五个月以上，吃玉米、稻谷"
                 "和自己觅得的食物，在合格的屠宰场宰杀、清洗后装袋。每袋为一只约1.5公斤的整鸡。\n\n"
-                "适合白切、柠檬叶清蒸或煲汤。请在0–4 °C冷藏并在两天内烹调，如需久存请冷冻。"
+                "适合白切、柠檬叶清蒸或煲汤。请在0–4 °C 冷藏并在两天内烹调，如需久存请冷冻。"
             ),
         },
         "packagings": [
@@ -1654,7 +1654,7 @@ PRODUCTS = [
             ),
             "zh": (
                 "一芽两叶在早上采摘，当天完成萎凋、炒青、揉捻和烘干，以保留翠绿的色泽和清新的米香。\n\n"
-                "取5–7克茶叶，用约200毫升85–90 °C的热水冲泡：先快速洗茶一遍，再焖泡2–3分钟。请密封，存放"
+                "取5–7克茶叶，用约200毫升85–90 °C 的热水冲泡：先快速洗茶一遍，再焖泡2–3分钟。请密封，存放"
                 "于阴凉干燥处，避光并远离异味。"
             ),
         },
@@ -1752,7 +1752,7 @@ PRODUCTS = [
         "summary": {
             "vi": "Sá sùng đào trên bãi cát Quan Lạn, làm sạch và phơi khô.",
             "en": "Peanut worms dug from the sand flats of Quan Lan island, cleaned and dried.",
-            "zh": "在Quan Lan岛沙滩挖取的沙虫，清洗后晒干。",
+            "zh": "在官兰岛沙滩挖取的沙虫，清洗后晒干。",
         },
         "description": {
             "vi": (
@@ -1770,7 +1770,7 @@ PRODUCTS = [
                 "crisp as a snack. Keep sealed in the fridge or freezer."
             ),
             "zh": (
-                "退潮时，Quan Lan岛民用窄铲在沙滩上挖取沙虫。沙虫翻肠、洗净泥沙后晒干或烘干。需要好几公斤"
+                "退潮时，官兰岛民用窄铲在沙滩上挖取沙虫。沙虫翻肠、洗净泥沙后晒干或烘干。需要好几公斤"
                 "鲜沙虫才能制成一公斤干品，因此价格较高。\n\n"
                 "烤香后捣碎，可用来熬越南河粉、米线或粥的汤底；也可炸脆作下酒小食。请密封冷藏或冷冻保存。"
             ),
@@ -1780,6 +1780,51 @@ PRODUCTS = [
             {"container": "bag", "quantity": 250, "unit": "g", "price_vnd": 1150000, "stock": 8},
         ],
         "color": "#c7a27c",
+        "featured": False,
+    },
+    {
+        "slug": "mat-ong-rung-ba-che",
+        "producer": "lam-san-ngoai-go-ba-che",
+        "group": "I.2",
+        "name": {"vi": "Mật ong rừng Ba Chẽ", "en": "Ba Che forest honey", "zh": "巴扯山林蜂蜜",
+                 "ko": "바째 숲 꿀"},
+        "summary": {
+            "vi": "Mật ong của đàn ong nội thả dưới tán rừng Ba Chẽ, lọc sạch, không pha đường.",
+            "en": "Honey from native bees kept under the forests of Ba Che, filtered, with no added sugar.",
+            "zh": "在巴扯林下放养的本地蜜蜂所酿的蜂蜜，过滤装瓶，不添加糖。",
+            "ko": "바째 숲 그늘에서 기르는 토종벌의 꿀로, 걸러 담았으며 설탕을 넣지 않았습니다.",
+        },
+        "description": {
+            "vi": (
+                "Các hộ thành viên đặt đàn ong nội dưới tán rừng, nơi ong lấy mật từ hoa rừng, hoa ba kích và "
+                "cây trà hoa vàng. Mật được quay vào mùa xuân, lọc qua vải và để lắng trước khi đóng chai.\n\n"
+                "Mật ong thật có thể kết tinh khi trời lạnh; ngâm chai trong nước ấm để mật lỏng lại. Không "
+                "dùng cho trẻ dưới 1 tuổi. Đậy kín, để nơi khô mát."
+            ),
+            "en": (
+                "Member households keep native bees under the forest canopy, where they gather nectar from "
+                "wild flowers, Morinda and golden camellia. The honey is extracted in spring, strained through "
+                "cloth and left to settle before bottling.\n\n"
+                "Real honey may crystallise in the cold; stand the bottle in warm water to make it runny again. "
+                "Not for babies under one year old. Close tightly and keep somewhere cool and dry."
+            ),
+            "zh": (
+                "合作社成员将本地蜜蜂放养在林下，蜜蜂采集野花、巴戟天和金花茶的花蜜。蜂蜜在春季摇取，用布过滤"
+                "并静置沉淀后装瓶。\n\n"
+                "天然蜂蜜遇冷可能结晶，将瓶子放入温水中即可恢复流动。一岁以下婴儿不宜食用。请密封，存放于阴凉"
+                "干燥处。"
+            ),
+            "ko": (
+                "조합원 농가는 숲 그늘에 토종벌을 두어 들꽃, 파극천, 금화차의 꿀을 모으게 합니다. 꿀은 봄에 떠서 "
+                "천으로 거르고 가라앉힌 뒤 병에 담습니다.\n\n"
+                "천연 꿀은 추우면 굳을 수 있습니다. 병을 따뜻한 물에 담가 두면 다시 묽어집니다. 돌이 안 된 아기에게는 "
+                "먹이지 마세요. 꼭 닫아 서늘하고 건조한 곳에 보관하세요."
+            ),
+        },
+        "packagings": [
+            {"container": "bottle", "quantity": 500, "unit": "ml", "price_vnd": 350000, "stock": 25},
+        ],
+        "color": "#e0a526",
         "featured": False,
     },
 ]
@@ -1892,16 +1937,16 @@ SALES_POINTS = [
         "phone": "0203 3512 460",
         "opening_hours": "Mo-Su 08:00-21:30",
         "name": {"vi": "Trung tâm Giới thiệu sản phẩm OCOP Hạ Long", "en": "Ha Long OCOP Centre",
-                 "zh": "下龙OCOP产品展销中心"},
+                 "zh": "下龙 OCOP 产品展销中心"},
         "address": {
             "vi": "Khu Đồn Điền (phường Hà Khẩu cũ), Hạ Long, Quảng Ninh",
             "en": "Don Dien area (former Ha Khau ward), Ha Long, Quang Ninh",
-            "zh": "广宁省下龙Don Dien区（原Ha Khau坊）",
+            "zh": "广宁省下龙屯田区（原河口坊）",
         },
         "description": {
             "vi": "Siêu thị OCOP hai tầng rộng khoảng 3.000 m², bày bán hơn 350 dòng sản phẩm của khắp Quảng Ninh với giá niêm yết; là điểm dừng chân quen thuộc của du khách trên đường vào Hạ Long.",
             "en": "A two-floor OCOP store of about 3,000 m² with more than 350 product lines from all over Quang Ninh at posted prices; a popular stop for visitors on the way into Ha Long.",
-            "zh": "两层的OCOP商场，面积约3000平方米，明码标价展销广宁省各地350多种产品，是游客前往下龙途中常停留的地方。",
+            "zh": "两层的 OCOP 商场，面积约3000平方米，明码标价展销广宁省各地350多种产品，是游客前往下龙途中常停留的地方。",
         },
         "products": [
             "ngoc-trai-ha-long", "tra-hoa-vang-quy-hoa", "tra-hoa-vang-ba-che", "ruou-ba-kich-ba-che",
@@ -1921,7 +1966,7 @@ SALES_POINTS = [
         "phone": "0203 3870 915",
         "opening_hours": "Mo-Su 07:30-21:00",
         "name": {"vi": "Trung tâm Giới thiệu sản phẩm OCOP Đông Triều", "en": "Dong Trieu OCOP Centre",
-                 "zh": "东潮OCOP产品展销中心"},
+                 "zh": "东潮 OCOP 产品展销中心"},
         "address": {
             "vi": "Quốc lộ 18, phường Đông Triều, Quảng Ninh",
             "en": "National Road 18, Dong Trieu ward, Quang Ninh",
@@ -1930,7 +1975,7 @@ SALES_POINTS = [
         "description": {
             "vi": "Trung tâm bên Quốc lộ 18 ở cửa ngõ phía tây của tỉnh, bày bán khoảng 100 sản phẩm OCOP; tiện dừng chân mua quà trên đường từ Hà Nội đến Hạ Long.",
             "en": "A centre on National Road 18 at the province's western gateway, selling about 100 OCOP products; a handy stop for gifts on the way from Hanoi to Ha Long.",
-            "zh": "位于广宁省西大门18号国道旁，展销约100种OCOP产品，方便从河内前往下龙途中停车选购礼品。",
+            "zh": "位于广宁省西大门18号国道旁，展销约100种 OCOP 产品，方便从河内前往下龙途中停车选购礼品。",
         },
         "products": [
             "nep-cai-hoa-vang-dong-trieu", "ruou-mo-yen-tu", "tra-hoa-vang-ba-che", "tra-hoa-vang-quy-hoa",
@@ -1948,7 +1993,7 @@ SALES_POINTS = [
         "phone": "0203 3846 731",
         "opening_hours": "Mo-Su 08:00-22:00",
         "name": {"vi": "Điểm giới thiệu sản phẩm OCOP Bãi Cháy", "en": "Bai Chay OCOP shop",
-                 "zh": "拜寨OCOP产品展销点"},
+                 "zh": "拜寨 OCOP 产品展销点"},
         "address": {
             "vi": "Đường Hạ Long, phường Bãi Cháy, Quảng Ninh",
             "en": "Ha Long Road, Bai Chay ward, Quang Ninh",
@@ -1973,16 +2018,16 @@ SALES_POINTS = [
         "phone": "0203 3793 604",
         "opening_hours": "Mo-Su 07:30-19:00",
         "name": {"vi": "Điểm giới thiệu sản phẩm OCOP Vân Đồn", "en": "Van Don OCOP shop",
-                 "zh": "云屯OCOP产品展销点"},
+                 "zh": "云屯 OCOP 产品展销点"},
         "address": {
             "vi": "Khu Cái Rồng, đặc khu Vân Đồn, Quảng Ninh",
             "en": "Cai Rong, Van Don special zone, Quang Ninh",
-            "zh": "广宁省云屯特区Cai Rong",
+            "zh": "广宁省云屯特区 Cai Rong",
         },
         "description": {
             "vi": "Gần bến tàu Cái Rồng, nơi du khách xuống tàu ra các đảo; bán đặc sản biển Vân Đồn và lâm sản Ba Chẽ.",
             "en": "Near Cai Rong pier, where visitors board boats to the islands; sells Van Don seafood specialities and forest products from Ba Che.",
-            "zh": "靠近Cai Rong码头（游客从这里乘船前往各海岛），销售云屯海产特产和巴扯林产品。",
+            "zh": "靠近 Cai Rong 码头（游客从这里乘船前往各海岛），销售云屯海产特产和巴扯林产品。",
         },
         "products": [
             "nuoc-mam-sa-sung-van-don", "sa-sung-kho-van-don", "ruou-ba-kich-ba-che", "ba-kich-tim-kho-ba-che",
@@ -1998,7 +2043,7 @@ SALES_POINTS = [
         "phone": "0203 3883 147",
         "opening_hours": "Mo-Su 07:30-20:00",
         "name": {"vi": "Điểm giới thiệu sản phẩm OCOP Móng Cái", "en": "Mong Cai OCOP shop",
-                 "zh": "芒街OCOP产品展销点"},
+                 "zh": "芒街 OCOP 产品展销点"},
         "address": {
             "vi": "Gần chợ trung tâm Móng Cái, phường Móng Cái 1, Quảng Ninh",
             "en": "Near Mong Cai central market, Mong Cai 1 ward, Quang Ninh",
@@ -2030,16 +2075,16 @@ FAIRS = [
         "latitude": 20.9525,
         "longitude": 107.0975,
         "name": {"vi": "Hội chợ OCOP Quảng Ninh – Thu Đông", "en": "Quang Ninh OCOP Fair – Autumn and Winter",
-                 "zh": "广宁省OCOP秋冬博览会"},
+                 "zh": "广宁省 OCOP 秋冬博览会"},
         "venue": {
             "vi": "Cung Quy hoạch, Hội chợ và Triển lãm tỉnh Quảng Ninh, đường Trần Quốc Nghiễn, phường Hạ Long",
             "en": "Quang Ninh Planning, Fair and Exhibition Palace, Tran Quoc Nghien Street, Ha Long ward",
-            "zh": "广宁省规划、博览和展览馆（下龙坊Tran Quoc Nghien路）",
+            "zh": "广宁省规划、博览和展览馆（下龙坊陈国砚路）",
         },
         "description": {
             "vi": "Hội chợ mùa thu đông của tỉnh với khoảng 160 gian hàng OCOP, nông sản và đặc sản của Quảng Ninh và các tỉnh bạn.",
             "en": "The province's autumn and winter fair, with about 160 booths of OCOP products, farm produce and specialities from Quang Ninh and other provinces.",
-            "zh": "广宁省秋冬季博览会，约160个展位，展销广宁省及其他省份的OCOP产品、农产品和特产。",
+            "zh": "广宁省秋冬季博览会，约160个展位，展销广宁省及其他省份的 OCOP 产品、农产品和特产。",
         },
         "participants": [
             {"producer": "ngoc-trai-ha-long", "booth": "A01"},
@@ -2059,7 +2104,7 @@ FAIRS = [
         "latitude": 21.0110,
         "longitude": 107.2900,
         "name": {"vi": "Tuần hàng OCOP Quảng Ninh tại Cẩm Phả", "en": "Quang Ninh OCOP Week in Cam Pha",
-                 "zh": "广宁省OCOP产品周（锦普站）"},
+                 "zh": "广宁省 OCOP 产品周（锦普站）"},
         "venue": {
             "vi": "Sảnh trung tâm thương mại, phường Cẩm Phả",
             "en": "Shopping centre lobby, Cam Pha ward",
@@ -2068,7 +2113,7 @@ FAIRS = [
         "description": {
             "vi": "Một tuần giới thiệu sản phẩm OCOP ngay tại trung tâm mua sắm, khoảng 30 gian hàng, có quầy dùng thử.",
             "en": "A week of OCOP products inside a shopping centre, with about 30 booths and tasting counters.",
-            "zh": "在购物中心内举办的OCOP产品周，约30个展位，设有试吃试饮台。",
+            "zh": "在购物中心内举办的 OCOP 产品周，约30个展位，设有试吃试饮台。",
         },
         "participants": [
             {"producer": "nuoc-khoang-quang-hanh", "booth": "01"},
@@ -2096,7 +2141,7 @@ FAIRS = [
         "description": {
             "vi": "Hội chợ thường niên của hai thành phố biên giới, với khoảng 70–80 gian hàng OCOP Quảng Ninh bên cạnh doanh nghiệp Việt Nam và Trung Quốc.",
             "en": "The yearly fair of the two border cities, with some 70–80 Quang Ninh OCOP booths alongside Vietnamese and Chinese companies.",
-            "zh": "两座边境城市一年一度的博览会，约有70–80个广宁省OCOP展位，与越南和中国企业同场展出。",
+            "zh": "两座边境城市一年一度的博览会，约有70–80个广宁省 OCOP 展位，与越南和中国企业同场展出。",
         },
         "participants": [
             {"producer": "ngoc-trai-ha-long", "booth": "VN-01"},
@@ -2119,11 +2164,11 @@ FAIRS = [
         "longitude": 106.5160,
         "name": {"vi": "Phiên chợ OCOP và nông sản Đông Triều đón Tết",
                  "en": "Dong Trieu OCOP and Farm Produce Market for Tet",
-                 "zh": "东潮OCOP及农产品迎春集市"},
+                 "zh": "东潮 OCOP 及农产品迎春集市"},
         "venue": {
             "vi": "Sân Trung tâm Giới thiệu sản phẩm OCOP Đông Triều, Quốc lộ 18",
             "en": "Forecourt of the Dong Trieu OCOP Centre, National Road 18",
-            "zh": "东潮OCOP产品展销中心前广场（18号国道旁）",
+            "zh": "东潮 OCOP 产品展销中心前广场（18号国道旁）",
         },
         "description": {
             "vi": "Phiên chợ mua sắm Tết của Đông Triều và các địa phương lân cận, với nông sản, đặc sản và quà Tết.",
@@ -2146,16 +2191,16 @@ FAIRS = [
         "latitude": 20.9525,
         "longitude": 107.0975,
         "name": {"vi": "Hội chợ OCOP Quảng Ninh – Xuân", "en": "Quang Ninh OCOP Fair – Spring",
-                 "zh": "广宁省OCOP春季博览会"},
+                 "zh": "广宁省 OCOP 春季博览会"},
         "venue": {
             "vi": "Cung Quy hoạch, Hội chợ và Triển lãm tỉnh Quảng Ninh, đường Trần Quốc Nghiễn, phường Hạ Long",
             "en": "Quang Ninh Planning, Fair and Exhibition Palace, Tran Quoc Nghien Street, Ha Long ward",
-            "zh": "广宁省规划、博览和展览馆（下龙坊Tran Quoc Nghien路）",
+            "zh": "广宁省规划、博览和展览馆（下龙坊陈国砚路）",
         },
         "description": {
             "vi": "Hội chợ mua sắm Tết lớn nhất trong năm của tỉnh, dự kiến khoảng 200 gian hàng OCOP, nông sản và đặc sản vùng miền.",
             "en": "The province's biggest Tet shopping fair of the year, with about 200 booths of OCOP products, farm produce and regional specialities expected.",
-            "zh": "广宁省一年中规模最大的年货博览会，预计设约200个展位，展销OCOP产品、农产品和各地特产。",
+            "zh": "广宁省一年中规模最大的年货博览会，预计设约200个展位，展销 OCOP 产品、农产品和各地特产。",
         },
         "participants": [
             {"producer": "ngoc-trai-ha-long", "booth": "A01"},
@@ -2169,3 +2214,23 @@ FAIRS = [
         ],
     },
 ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Korean: the texts live in content_ko.py (keyed by slug or code) and are added here as "ko".
+# ---------------------------------------------------------------------------------------------
+
+def _add_korean() -> None:
+    from shop.demo import content_ko as ko
+    for row in LOCALITIES:
+        row["name"].setdefault("ko", ko.LOCALITIES[row["slug"]])
+    for row in GROUPS:
+        row["name"].setdefault("ko", ko.GROUPS[row["code"]])
+    for rows, texts in ((PRODUCERS, ko.PRODUCERS), (PRODUCTS, ko.PRODUCTS), (SALES_POINTS, ko.SALES_POINTS),
+                        (FAIRS, ko.FAIRS)):
+        for row in rows:
+            for field, text in texts.get(row["slug"], {}).items():
+                row[field].setdefault("ko", text)
+
+
+_add_korean()

@@ -1,5 +1,5 @@
 """Loads the demo catalog of shop/demo/content.py: reference data, producers, products,
-certificates, sales points and fairs, every text in vi, en and zh."""
+certificates, sales points and fairs, every text in each language the content gives (vi, en, zh, ko)."""
 from __future__ import annotations
 
 import os
@@ -18,9 +18,6 @@ from shop.places.models import (AdminUnit, Fair, FairParticipant, FairTranslatio
 from shop.producers.models import Producer, ProducerTranslation
 from shop.sorting import sort_key
 
-LOCALES = ("vi", "en", "zh")
-
-
 def load_reference(session) -> None:
     """OCOP groups, traditional localities and current units, unless already there."""
     if session.scalar(select(func.count()).select_from(OcopGroup)):
@@ -29,14 +26,14 @@ def load_reference(session) -> None:
     for position, row in enumerate(content.GROUPS):
         group = OcopGroup(code=row["code"], legal_basis=row["legal_basis"], position=position,
                           parent_id=by_code[row["parent"]].id if row["parent"] else None,
-                          translations=[OcopGroupTranslation(locale=l, name=row["name"][l]) for l in LOCALES])
+                          translations=[OcopGroupTranslation(locale=l, name=name) for l, name in row["name"].items()])
         session.add(group)
         session.flush()
         by_code[row["code"]] = group
     localities = {}
     for position, row in enumerate(content.LOCALITIES):
         locality = Locality(slug=row["slug"], kind=row["kind"], position=position,
-                            translations=[LocalityTranslation(locale=l, name=row["name"][l]) for l in LOCALES])
+                            translations=[LocalityTranslation(locale=l, name=name) for l, name in row["name"].items()])
         session.add(locality)
         localities[row["slug"]] = locality
     session.flush()
@@ -46,8 +43,8 @@ def load_reference(session) -> None:
 
 
 def _texts(row: dict, *fields: str) -> dict[str, dict[str, str]]:
-    """locale → {field: text} for the translated fields of a content row."""
-    return {l: {f: row[f][l] for f in fields} for l in LOCALES}
+    """locale → {field: text} for the translated fields of a content row, in each locale it gives."""
+    return {l: {f: row[f][l] for f in fields} for l in row[fields[0]]}
 
 
 def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
@@ -64,7 +61,8 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
             slug=row["slug"], type=row["type"], locality_id=localities[row["locality"]].id,
             admin_unit_id=units[row["admin_unit"]].id if row.get("admin_unit") in units else None,
             phone=row["phone"], email=row["email"], address=row["address"],
-            translations=[ProducerTranslation(locale=l, **texts[l]) for l in LOCALES])
+            translations=[ProducerTranslation(locale=l, sort_key=sort_key(texts[l]["name"], l), **texts[l])
+                          for l in texts])
         session.add(producer)
         producers[row["slug"]] = producer
     session.flush()
@@ -79,11 +77,11 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
             group_id=groups[row["group"]].id, status=ProductStatus.PUBLISHED,
             featured=bool(row.get("featured")), published_at=start - timedelta(days=3 * index),
             translations=[ProductTranslation(locale=l, sort_key=sort_key(texts[l]["name"], l), **texts[l])
-                          for l in LOCALES],
+                          for l in texts],
             packagings=[Packaging(position=i, **p) for i, p in enumerate(row["packagings"])])
         filename = f"demo/{row['slug']}.webp"
         width, height = placeholder.write_placeholder(os.path.join(media_dir, filename), row["color"],
-                                                      row["name"]["vi"])
+                                                      row["name"]["vi"], slug=row["slug"], group_code=row["group"])
         product.photos.append(ProductPhoto(filename=filename, width=width, height=height, position=0))
         refresh_price_from(product)
         session.add(product)
@@ -106,7 +104,7 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
             slug=row["slug"], kind=row["kind"], locality_id=localities[row["locality"]].id,
             latitude=row["latitude"], longitude=row["longitude"], phone=row["phone"],
             opening_hours=row["opening_hours"],
-            translations=[SalesPointTranslation(locale=l, **texts[l]) for l in LOCALES],
+            translations=[SalesPointTranslation(locale=l, **texts[l]) for l in texts],
             carried=[SalesPointProduct(product_id=products[s].id) for s in row["products"]])
         session.add(point)
 
@@ -116,7 +114,7 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
         fair = Fair(
             slug=row["slug"], kind=row["kind"], starts_on=starts, ends_on=starts + timedelta(days=row["days"] - 1),
             locality_id=localities[row["locality"]].id, latitude=row["latitude"], longitude=row["longitude"],
-            translations=[FairTranslation(locale=l, **texts[l]) for l in LOCALES],
+            translations=[FairTranslation(locale=l, **texts[l]) for l in texts],
             participants=[FairParticipant(producer_id=producers[p["producer"]].id, booth=p["booth"])
                           for p in row["participants"]])
         session.add(fair)
@@ -127,5 +125,7 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
     for product in products.values():
         search.reindex_product(session, product)
     session.flush()
+    from shop.pages.defaults import load_pages
+    load_pages(session)
     return {"producers": len(producers), "products": len(products), "certificates": len(content.CERTIFICATES),
             "sales_points": len(content.SALES_POINTS), "fairs": len(content.FAIRS)}

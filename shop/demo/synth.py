@@ -1,4 +1,4 @@
-"""Synthetic products for benchmarks: fast bulk inserts, every text in vi, en and zh."""
+"""Synthetic products for benchmarks: fast bulk inserts, every text in vi, en, zh and ko."""
 from __future__ import annotations
 
 import random
@@ -16,29 +16,30 @@ from shop.producers.models import Producer, ProducerTranslation
 from shop.sorting import sort_key
 from shop.text import slugify
 
-# (vi, en, zh, group code)
+LOCALES = ("vi", "en", "zh", "ko")
+# (vi, en, zh, ko, group code)
 KINDS = [
-    ("Trà hoa vàng", "Golden camellia tea", "金花茶", "I.5"),
-    ("Chè xanh", "Green tea", "绿茶", "I.5"),
-    ("Mật ong rừng", "Wild honey", "野生蜂蜜", "I.3"),
-    ("Chả mực", "Squid cakes", "墨鱼饼", "I.3"),
-    ("Nước mắm", "Fish sauce", "鱼露", "I.4"),
-    ("Miến dong", "Arrowroot noodles", "葛粉丝", "I.3"),
-    ("Rượu ba kích", "Morinda root wine", "巴戟天酒", "II.1"),
-    ("Nước khoáng", "Mineral water", "矿泉水", "II.2"),
-    ("Gạo nếp", "Sticky rice", "糯米", "I.2"),
-    ("Tinh dầu quế", "Cinnamon oil", "肉桂精油", "III"),
-    ("Cao dược liệu", "Herbal extract", "草药膏", "III"),
-    ("Giỏ mây tre", "Rattan basket", "藤编篮", "IV"),
-    ("Ngọc trai", "Pearl jewellery", "珍珠饰品", "IV"),
-    ("Sá sùng khô", "Dried peanut worms", "沙虫干", "I.3"),
-    ("Trứng vịt biển", "Sea duck eggs", "海鸭蛋", "I.1"),
+    ("Trà hoa vàng", "Golden camellia tea", "金花茶", "금화차", "I.5"),
+    ("Chè xanh", "Green tea", "绿茶", "녹차", "I.5"),
+    ("Mật ong rừng", "Wild honey", "野生蜂蜜", "야생 꿀", "I.3"),
+    ("Chả mực", "Squid cakes", "墨鱼饼", "오징어 어묵", "I.3"),
+    ("Nước mắm", "Fish sauce", "鱼露", "액젓", "I.4"),
+    ("Miến dong", "Arrowroot noodles", "葛粉丝", "칡 당면", "I.3"),
+    ("Rượu ba kích", "Morinda root wine", "巴戟天酒", "파극천 술", "II.1"),
+    ("Nước khoáng", "Mineral water", "矿泉水", "광천수", "II.2"),
+    ("Gạo nếp", "Sticky rice", "糯米", "찹쌀", "I.2"),
+    ("Tinh dầu quế", "Cinnamon oil", "肉桂精油", "계피 오일", "III"),
+    ("Cao dược liệu", "Herbal extract", "草药膏", "약초 고", "III"),
+    ("Giỏ mây tre", "Rattan basket", "藤编篮", "등나무 바구니", "IV"),
+    ("Ngọc trai", "Pearl jewellery", "珍珠饰品", "진주 장신구", "IV"),
+    ("Sá sùng khô", "Dried peanut worms", "沙虫干", "말린 땅콩벌레", "I.3"),
+    ("Trứng vịt biển", "Sea duck eggs", "海鸭蛋", "바다오리알", "I.1"),
 ]
-QUALITIES = [("đặc biệt", "special", "特级"), ("truyền thống", "traditional", "传统"),
-             ("hữu cơ", "organic", "有机"), ("thượng hạng", "premium", "上等"), ("", "", "")]
-PRODUCER_PREFIX = {"enterprise": ("Công ty", "Company", "公司"), "cooperative": ("HTX", "Cooperative", "合作社"),
-                   "cooperative_group": ("Tổ hợp tác", "Cooperative group", "合作组"),
-                   "household": ("Hộ sản xuất", "Household", "生产户")}
+QUALITIES = [("đặc biệt", "special", "特级", "특급"), ("truyền thống", "traditional", "传统", "전통"),
+             ("hữu cơ", "organic", "有机", "유기농"), ("thượng hạng", "premium", "上等", "최상급"), ("", "", "", "")]
+PRODUCER_PREFIX = {"enterprise": ("Công ty", "Company", "公司", "회사"), "cooperative": ("HTX", "Cooperative", "合作社", "협동조합"),
+                   "cooperative_group": ("Tổ hợp tác", "Cooperative group", "合作组", "협동조"),
+                   "household": ("Hộ sản xuất", "Household", "生产户", "생산 가구")}
 BATCH = 5_000
 
 
@@ -65,14 +66,14 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
         pid = next_producer + n
         kind = rng.choice(list(PRODUCER_PREFIX))
         locality_id, place = rng.choice(localities)
-        names = {l: f"{PRODUCER_PREFIX[kind][i]} {place[l]} {pid}" for i, l in enumerate(("vi", "en", "zh"))}
+        names = {l: f"{PRODUCER_PREFIX[kind][i]} {place.get(l, place['vi'])} {pid}" for i, l in enumerate(LOCALES)}
         producer_names[pid] = names
         producer_rows.append({"id": pid, "slug": f"synth-{slugify(names['vi'])}", "type": kind,
                               "locality_id": locality_id, "phone": "0203 000 0000", "email": "", "website": "",
                               "address": place["vi"], "created_at": now, "updated_at": now})
         for locale, name in names.items():
             producer_texts.append({"producer_id": pid, "locale": locale, "name": name,
-                                   "summary": "", "story": ""})
+                                   "summary": "", "story": "", "sort_key": sort_key(name, locale)})
         producer_terms += term_rows(PRODUCER, pid, [("name", n) for n in names.values()] +
                                     [("locality", n) for n in place.values()])
     _insert(session, Producer, producer_rows)
@@ -82,15 +83,15 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
     product_rows, texts, packagings, terms, awards, certificates = [], [], [], [], [], []
     for n in range(products):
         pid = next_product + n
-        vi, en, zh, group = rng.choice(KINDS)
-        q_vi, q_en, q_zh = rng.choice(QUALITIES)
+        vi, en, zh, ko, group = rng.choice(KINDS)
+        q_vi, q_en, q_zh, q_ko = rng.choice(QUALITIES)
         producer_id = next_producer + rng.randrange(producer_count)
         place = producer_names[producer_id]
         names = {"vi": " ".join(filter(None, [vi, q_vi, str(pid)])),
                  "en": " ".join(filter(None, [q_en.capitalize(), en.lower() if q_en else en, str(pid)])),
-                 "zh": f"{q_zh}{zh} {pid}"}
+                 "zh": f"{q_zh}{zh} {pid}", "ko": " ".join(filter(None, [q_ko, ko, str(pid)]))}
         summaries = {"vi": f"{vi} của {place['vi']}.", "en": f"{en} from {place['en']}.",
-                     "zh": f"{place['zh']}出品的{zh}。"}
+                     "zh": f"{place['zh']}出品的{zh}。", "ko": f"{place['ko']}의 {ko}."}
         product_rows.append({"id": pid, "slug": f"{slugify(names['vi'])}", "code": new_code("P"),
                              "producer_id": producer_id, "group_id": groups[group], "status": "published",
                              "featured": False, "published_at": now - timedelta(minutes=n),
@@ -104,7 +105,7 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
                                "price_vnd": price, "stock": rng.randrange(0, 200), "position": position,
                                "active": True})
         product_rows[-1]["price_from_vnd"] = min(prices)
-        for locale in ("vi", "en", "zh"):
+        for locale in LOCALES:
             texts.append({"product_id": pid, "locale": locale, "name": names[locale],
                           "summary": summaries[locale], "description": summaries[locale],
                           "sort_key": sort_key(names[locale], locale)})

@@ -1,8 +1,8 @@
 """The OCOP office's view of orders: filtering, paging, and the actions it may take on one order.
 
-Every status change goes through shop.orders.services (the one transition table, the
-conditional UPDATE, stock given back); refunds go through the order's payment method
-(shop.payments.base.any_method), so a card method talks to its provider first.
+Every status change goes through shop.orders.status (the one transition table of
+shop.orders.rules, the conditional UPDATE, stock given back); a refund is handed the order's
+payment method (shop.payments.registry.any_method), so a card method talks to its provider first.
 """
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import lazyload
 
+from shop.inputs import MAX_ID, NumberError, parse_int
 from shop.orders import services
+from shop.orders import status as order_status
 from shop.orders.models import Order, OrderLine, OrderStatus
-from shop.orders.services import ONLY_FOR, TRANSITIONS, OrderError
-from shop.payments import base as payments
+from shop.orders.rules import ONLY_FOR, OrderError, TRANSITIONS
+from shop.payments import registry as payments
 from shop.payments.models import Payment, PaymentStatus
 
 S = OrderStatus
@@ -52,15 +54,19 @@ def parse_query(args: Mapping[str, str]) -> OrderQuery:
     if status and status not in set(OrderStatus):
         raise OrderError("bad_filter", field="status")
     producer = (args.get("producer") or "").strip()
-    if producer and not (producer.isdigit() and 0 < int(producer) < 2**31):
-        raise OrderError("bad_filter", field="producer")
+    producer_id = None
+    if producer:
+        try:
+            producer_id = parse_int(producer, low=1, high=MAX_ID)
+        except NumberError:
+            raise OrderError("bad_filter", field="producer") from None
     method = (args.get("method") or "").strip()
     if method and payments.any_method(method) is None:
         raise OrderError("bad_filter", field="method")
     date_from, date_to = _date((args.get("from") or "").strip(), "from"), _date((args.get("to") or "").strip(), "to")
     if date_from and date_to and date_from > date_to:
         raise OrderError("bad_filter", field="to")
-    return OrderQuery(status=status or None, producer_id=int(producer) if producer else None,
+    return OrderQuery(status=status or None, producer_id=producer_id,
                       payment_method=method or None, date_from=date_from, date_to=date_to)
 
 
@@ -163,12 +169,12 @@ def set_status(session, order_id: int, to: str, *, actor: str, now: datetime, no
     order = get_order(session, order_id)
     if to not in {str(s) for s in manual_next(order)}:
         raise OrderError("bad_transition", current=order.status, to=to)
-    services.change_status(session, order, OrderStatus(to), actor=actor, now=now, note=_note(note))
+    order_status.change_status(session, order, OrderStatus(to), actor=actor, now=now, note=_note(note))
 
 
 def cancel(session, order_id: int, *, actor: str, now: datetime, note: str = "") -> None:
     """Cancel an unpaid order; its stock goes back (a paid one is refunded instead)."""
-    services.cancel_order(session, get_order(session, order_id), actor=actor, now=now, note=_note(note))
+    order_status.cancel_order(session, get_order(session, order_id), actor=actor, now=now, note=_note(note))
 
 
 def _payment_and_method(session, order: Order):
@@ -182,11 +188,11 @@ def _payment_and_method(session, order: Order):
 def mark_paid(session, order_id: int, *, actor: str, now: datetime, note: str = "") -> None:
     """Record that the full amount arrived (cash handed over, a transfer seen on the statement)."""
     order = get_order(session, order_id)
-    payment, method = _payment_and_method(session, order)
-    method.confirm(session, payment, amount_vnd=payment.amount_vnd, actor=actor, now=now, note=_note(note))
+    payment, _method = _payment_and_method(session, order)
+    order_status.mark_paid(session, payment, amount_vnd=payment.amount_vnd, actor=actor, now=now, note=_note(note))
 
 
-def refund(session, order_id: int, *, actor: str, now: datetime, note: str = "") -> None:
+def refund(session, order_id: int, *, actor: str, now: datetime, config: Mapping, note: str = "") -> None:
     """Give a paid order's money back through its payment method; the order becomes refunded.
 
     Cash and transfers are returned by hand and recorded; a card method calls its provider first.
@@ -198,4 +204,4 @@ def refund(session, order_id: int, *, actor: str, now: datetime, note: str = "")
     payment, method = _payment_and_method(session, order)
     if payment.status != PaymentStatus.PAID:
         raise OrderError("not_refundable", order_code=order.code)
-    method.refund(session, payment, actor=actor, now=now, note=note)
+    order_status.refund(session, payment, method=method, config=config, actor=actor, now=now, note=note)

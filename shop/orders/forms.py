@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop.i18n import translated
+from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.orders.provinces import PROVINCES
-from shop.orders.services import Checkout, normalize_email, normalize_phone
+from shop.orders.placement import Checkout
+from shop.orders.rules import normalize_email, normalize_phone
 
 
 def _phone(form, field):
@@ -23,7 +25,7 @@ def _email(form, field):
         raise ValidationError(_l("Enter an email address such as name@example.com."))
 
 
-class CheckoutForm(FlaskForm):
+class CheckoutForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 
@@ -65,16 +67,23 @@ class CheckoutForm(FlaskForm):
                 ok = False
         return ok
 
+    def sales_point_id(self) -> int | None:
+        """The chosen sales point's id; None when none or not an id at all (the service then refuses a pickup)."""
+        try:
+            return to_id(self.sales_point.data) or None if self.sales_point.data else None
+        except NumberError:
+            return None
+
     def checkout_data(self) -> Checkout:
         return Checkout(name=self.name.data.strip(), phone=self.phone.data, email=self.email.data,
                         fulfilment=self.fulfilment.data, payment_method=self.payment_method.data,
                         idempotency_key=self.idempotency_key.data, province=self.province.data or "",
                         commune=self.commune.data or "", street=self.street.data or "",
-                        sales_point_id=int(self.sales_point.data) if self.sales_point.data else None,
+                        sales_point_id=self.sales_point_id(),
                         note=self.note.data or "")
 
 
-class LookupForm(FlaskForm):
+class LookupForm(Form):
     class Meta:
         csrf = False  # CSRFProtect already checked the request
 

@@ -22,7 +22,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.orders.models import Fulfilment, LineStatus, Order, OrderEvent, OrderLine, OrderStatus
-from shop.orders.services import OrderError, change_status
+from shop.orders.rules import OrderError
+from shop.orders.status import change_status
 
 S = OrderStatus
 # The order statuses in which a producer may work on its lines (not before payment, not after the goods left).
@@ -150,3 +151,22 @@ def mark_lines(session, producer_id: int, order_id: int, line_ids: Iterable[int]
         session.flush()
         session.expire(order, ["events"])
     return passed
+
+
+def next_line_status(lines: list[OrderLine]) -> LineStatus:
+    """The step the producer most likely takes next: ship once nothing is new any more, else prepare."""
+    open_lines = [line for line in lines if line.fulfilment_status != LineStatus.SHIPPED]
+    if open_lines and all(line.fulfilment_status == LineStatus.PREPARING for line in open_lines):
+        return LineStatus.SHIPPED
+    return LineStatus.PREPARING
+
+
+def cash_to_collect(order: Order, lines: list[OrderLine], payment_method: str, paid: bool) -> int:
+    """What the producer's parcel must collect from the buyer: its lines' total for unpaid cash on delivery
+    (plus the shipping when it is the order's only producer), else nothing."""
+    if payment_method != "cod" or paid or order.fulfilment != Fulfilment.DELIVERY:
+        return 0
+    amount = sum(line.total_vnd for line in lines)
+    if {line.producer_id for line in order.lines} == {line.producer_id for line in lines}:
+        amount += order.shipping_vnd
+    return amount

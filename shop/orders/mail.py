@@ -57,33 +57,78 @@ def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
 
 
 def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
-    """One notice per producer with an email address, listing only its lines, in Vietnamese."""
+    """One notice per portal user of each producer (in the user's language, with a link to the order in
+    the portal), listing only that producer's lines; the producer's contact address only when it has
+    no portal user."""
+    from shop.accounts.services import users_of_producer
     by_producer: dict[int, list] = {}
     for line in order.lines:
         if line.producer_id is not None:
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
-    with _Locale(PRODUCER_LOCALE):
-        money = lambda amount: format_vnd(amount, PRODUCER_LOCALE)  # noqa: E731
-        for producer_id, lines in by_producer.items():
-            producer = session.get(Producer, producer_id)
-            if not producer.email:
-                log.warning("order %s: producer %s has no email address; no notice sent", order.code, producer.slug)
-                continue
-            rows = [(_producer_name(session, line), _producer_label(session, line), line) for line in lines]
-            subject = _("New order %(code)s for %(producer)s", code=order.code,
-                        producer=translated(producer, "name", PRODUCER_LOCALE).text)
-            body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
-                                   money=money, total=sum(line.total_vnd for line in lines))
-            messages.append(build_message(config, producer.email, subject, body))
+    for producer_id, lines in by_producer.items():
+        producer = session.get(Producer, producer_id)
+        readers = [(u.email, u.locale) for u in users_of_producer(session, producer_id)]
+        if not readers and producer.email:
+            readers = [(producer.email, PRODUCER_LOCALE)]
+        if not readers:
+            log.warning("order %s: producer %s has no user nor email address; no notice sent",
+                        order.code, producer.slug)
+            continue
+        link = url_for("portal.order_detail", order_id=order.id, _external=True)
+        for email, locale in readers:
+            with _Locale(locale):
+                money = lambda amount, locale=locale: format_vnd(amount, locale)  # noqa: E731
+                rows = [(_producer_name(session, line, locale), _producer_label(session, line), line)
+                        for line in lines]
+                subject = _("New order %(code)s for %(producer)s", code=order.code,
+                            producer=translated(producer, "name", locale).text)
+                body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
+                                       money=money, total=sum(line.total_vnd for line in lines), link=link,
+                                       reader_locale=locale)
+            messages.append(build_message(config, email, subject, body))
     return messages
 
 
-def _producer_name(session, line) -> str:
-    # The order copied the name in the buyer's language; the producer reads its own Vietnamese name.
+def line_progress(order: Order, lines: list, *, config: Mapping) -> EmailMessage | None:
+    """To the buyer, in the order's language: these lines are on their way (or sent to the sales point),
+    with a link to the order page. None when no line of the list is shipped."""
+    shipped = [line for line in lines if line.fulfilment_status == "shipped"]
+    if not shipped:
+        return None
+    with _Locale(order.locale):
+        if order.fulfilment == "pickup":
+            subject = _("Order %(code)s: part of it is on its way to the sales point", code=order.code)
+        else:
+            subject = _("Order %(code)s: part of it is on its way", code=order.code)
+        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url(order, order.locale))
+    return build_message(config, order.email, subject, body)
+
+
+def ready_for_pickup(order: Order, *, config: Mapping) -> EmailMessage:
+    """To the buyer, in the order's language: the order waits at the sales point."""
+    with _Locale(order.locale):
+        subject = _("Order %(code)s is ready for pickup", code=order.code)
+        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url(order, order.locale))
+    return build_message(config, order.email, subject, body)
+
+
+def send_quietly(messages: list[EmailMessage | None], what: str) -> bool:
+    """Send after the commit; a failure is logged and never undoes the change."""
+    config = current_app.config
+    try:
+        deliver([m for m in messages if m is not None], config)
+    except Exception:  # noqa: BLE001 - the change stands; the buyer also sees it on the order page
+        log.exception("could not send %s", what)
+        return False
+    return True
+
+
+def _producer_name(session, line, locale: str = PRODUCER_LOCALE) -> str:
+    # The order copied the name in the buyer's language; the producer reads the name in its own language.
     from shop.catalog.models import Product
     product = session.get(Product, line.product_id) if line.product_id else None
-    return translated(product, "name", PRODUCER_LOCALE).text if product else line.product_name
+    return translated(product, "name", locale).text if product else line.product_name
 
 
 def _producer_label(session, line) -> str:

@@ -1,10 +1,11 @@
 """Orders, the lines they copied at checkout, and the log of every status change."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (BigInteger, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shop.extensions import db
@@ -61,11 +62,21 @@ class Order(TimestampMixin, db.Model):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     fulfilment: Mapped[str] = mapped_column(String(12))
-    province: Mapped[str] = mapped_column(String(40), default="")  # slug from shop.orders.provinces
+    # The 2025 map (shop.geo): codes and the Vietnamese names as they were when the order was placed.
+    # Orders placed before the map was stored hold a slug from shop.orders.provinces and a typed commune.
+    province: Mapped[str] = mapped_column(String(40), default="")
+    province_code: Mapped[str] = mapped_column(String(2), default="", server_default="")
     commune: Mapped[str] = mapped_column(String(120), default="")
+    commune_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
     street: Mapped[str] = mapped_column(String(300), default="")
     sales_point_id: Mapped[int | None] = mapped_column(ForeignKey("sales_points.id"))
     note: Mapped[str] = mapped_column(Text, default="")
+
+    # A VAT invoice (hóa đơn GTGT) asked for at checkout; empty when none was. Each producer issues its own.
+    invoice_company: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    invoice_tax_code: Mapped[str] = mapped_column(String(14), default="", server_default="")
+    invoice_address: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    invoice_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
 
     payment_method: Mapped[str] = mapped_column(String(20))
     subtotal_vnd: Mapped[int] = mapped_column(BigInteger)
@@ -79,6 +90,12 @@ class Order(TimestampMixin, db.Model):
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id", lazy="selectin")
     events: Mapped[list[OrderEvent]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderEvent.id", lazy="selectin")
+    invoices: Mapped[list[OrderInvoice]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderInvoice.id", lazy="selectin")
+
+    @property
+    def wants_invoice(self) -> bool:
+        return bool(self.invoice_tax_code)
 
 
 class OrderLine(db.Model):
@@ -122,3 +139,20 @@ class OrderEvent(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
 
     order: Mapped[Order] = relationship(back_populates="events")
+
+
+class OrderInvoice(db.Model):
+    """The VAT invoice a producer issued for its lines of an order that asked for one (number and date)."""
+
+    __tablename__ = "order_invoices"
+    __table_args__ = (UniqueConstraint("order_id", "producer_id", name="uq_order_invoices_order_producer"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id", ondelete="SET NULL"), index=True)
+    producer_name: Mapped[str] = mapped_column(String(200))
+    number: Mapped[str] = mapped_column(String(40))
+    issued_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(60))
+
+    order: Mapped[Order] = relationship(back_populates="invoices")

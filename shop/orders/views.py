@@ -17,44 +17,22 @@ from shop.cart import services as cart_services
 from shop.cart.views import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
+from shop.messages import message
 from shop.models_base import utcnow
-from shop.orders import mail, services
+from shop.orders import mail, placement, rules, services
+from shop.orders.checkout import submit_order
+from shop.orders.status import cancel_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
 from shop.orders.provinces import get_province
-from shop.payments.base import any_method, available_methods
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
-MESSAGES = {
-    "empty_cart": _l("Your cart is empty."),
-    "unknown_item": _l("Your cart holds a product that does not exist; please review your cart."),
-    "unavailable": _l("No longer on sale: %(items)s. Please remove it from your cart."),
-    "out_of_stock": _l("Not enough stock left for: %(items)s. Please review your cart."),
-    "bad_quantity": _l("Choose a quantity from 1 to %(max)d."),
-    "pickup_lacks": _l("This sales point does not have: %(items)s. Choose another point or delivery."),
-    "bad_name": _l("Please enter your name."),
-    "bad_phone": _l("Enter a phone number such as 0912 345 678 or +86 138 0013 8000."),
-    "bad_email": _l("Enter an email address such as name@example.com."),
-    "bad_address": _l("Please enter the province, commune and street for the delivery."),
-    "bad_sales_point": _l("Choose a sales point."),
-    "payment_unavailable": _l("This payment method is not available; please choose another."),
-    "bad_form": _l("The form was incomplete. Please try again."),
-    "try_again": _l("Your order could not be placed just now. Please try again."),
-    "cannot_cancel": _l("This order can no longer be cancelled here; please contact the OCOP office."),
-    "paid_refund_instead": _l("This order is paid; please contact the OCOP office for a refund."),
-    "status_changed": _l("The order changed meanwhile; please look at it again."),
-    "bad_transition": _l("The order changed meanwhile; please look at it again."),
-}
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
-
-
-def message_for(error: services.OrderError) -> str:
-    params = {k: ", ".join(v) if isinstance(v, list) else v for k, v in error.params.items()}
-    return str(MESSAGES.get(error.code, MESSAGES["try_again"])) % params
 
 
 @bp.app_template_global()
@@ -112,7 +90,7 @@ def checkout():
     shipping fee and total for the chosen fulfilment and province; nothing is checked or placed.
     """
     config = current_app.config
-    settings = services.OrderSettings.from_config(config)
+    settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
     form = CheckoutForm().setup(methods, places.sales_points(db.session))
     cart = cart_services.get_cart(db.session, cart_token())
@@ -121,14 +99,14 @@ def checkout():
     if request.method == "POST" and not updating_total:
         if form.validate():
             try:
-                order, created = services.submit_order(db.session, cart, form.checkout_data(),
-                                                       locale=current_locale(), now=utcnow(), settings=settings,
-                                                       user_id=_customer_id())
-            except services.OrderError as failure:
+                order, created = submit_order(db.session, cart, form.checkout_data(),
+                                              locale=current_locale(), now=utcnow(), settings=settings,
+                                              user_id=_customer_id())
+            except rules.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
-                    flash(message_for(failure), "error")
+                    flash(message(failure), "error")
                     return redirect(url_for("cart.show"), 303)
-                error = message_for(failure)
+                error = message(failure)
             else:
                 if created:
                     mail.send_order_mails(db.session, order)
@@ -148,13 +126,13 @@ def checkout():
             form.email.data = current_user.email
     view = cart_services.view_cart(db.session, cart, locale=current_locale())
     if view.is_empty:
-        flash(message_for(services.OrderError("empty_cart")), "error")
+        flash(message(rules.OrderError("empty_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
     status = 400 if request.method == "POST" and not updating_total else 200
-    quote = services.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
+    quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
                            fees=settings.shipping_fees, free_from=settings.free_shipping_from, quote=quote,
                            error_fields=_error_fields(form, error)), status
@@ -163,8 +141,8 @@ def checkout():
 def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]]:
     """(field id, message) for the error summary at the top of the checkout, in the form's order."""
     found = [(f"{field.id}-0" if field.type == "RadioField" else field.id,
-              _("%(field)s: %(error)s", field=field.label.text, error=message))
-             for field in form if field.errors for message in field.errors]
+              _("%(field)s: %(error)s", field=field.label.text, error=text))
+             for field in form if field.errors for text in field.errors]
     if error:
         found.insert(0, (form.sales_point.id if form.fulfilment.data == "pickup" else form.name.id, error))
     return found
@@ -173,12 +151,12 @@ def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]
 @bp.get("/checkout/total")
 def checkout_total():
     """The checkout's totals box for a fulfilment and province, priced by the same code as the order."""
-    settings = services.OrderSettings.from_config(current_app.config)
+    settings = placement.OrderSettings.from_config(current_app.config)
     cart = cart_services.get_cart(db.session, cart_token())
     view = cart_services.view_cart(db.session, cart, locale=current_locale())
     fulfilment = request.args.get("fulfilment", "")[:20]
     province = request.args.get("province", "")[:60]
-    quote = services.quote(settings, fulfilment, province, view.subtotal_vnd)
+    quote = placement.quote(settings, fulfilment, province, view.subtotal_vnd)
     response = jsonify(html=render_template("orders/_totals.html", quote=quote, fulfilment=fulfilment),
                        subtotal_vnd=quote.subtotal_vnd, shipping_vnd=quote.shipping_vnd, total_vnd=quote.total_vnd)
     response.headers["Cache-Control"] = "private, no-store"
@@ -214,12 +192,12 @@ def cancel(token: str):
     if order is None:
         abort(404)
     try:
-        services.cancel_order(db.session, order, actor="buyer", now=utcnow(), buyer=True)
+        cancel_order(db.session, order, actor="buyer", now=utcnow(), buyer=True)
         db.session.commit()
         flash(_("Your order was cancelled."), "success")
-    except services.OrderError as error:
+    except rules.OrderError as error:
         db.session.rollback()
-        flash(message_for(error), "error")
+        flash(message(error), "error")
     return redirect(url_for("orders.order_page", token=token), 303)
 
 

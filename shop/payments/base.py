@@ -1,4 +1,4 @@
-"""The one small interface every payment method implements, and the registry of methods.
+"""The one small interface every payment method implements (shop.payments.registry lists them).
 
 A method is a stateless object. The order service creates the Payment row (status
 pending) inside the order's transaction; everything a method does happens around it:
@@ -8,11 +8,11 @@ pending) inside the order's transaction; everything a method does happens around
         here (a card method creates its PaymentIntent / hosted page and stores its id in
         payment.provider_ref) and return a redirect_url to send the buyer there, or None to
         show the order page. The view commits afterwards.
-    confirm(session, payment, *, amount_vnd, actor, now, provider_ref="", note="")
-        the money arrived (the office's `flask shop mark-paid`, a verified webhook). Checks
-        state and amount and confirms the order; raises OrderError otherwise. Caller commits.
-    refund(session, payment, *, actor, now, note="")
-        give the money back (a card method calls the provider first); the order becomes refunded.
+    refund_at_provider(payment, *, config) -> str
+        give the money back at the provider (a card method calls it) and return the provider's
+        reference for the order's history, or "" when the money goes back by hand (cash, transfer).
+        Called by shop.orders.status.refund once the shop's rules allow the refund; that
+        service records it. Money arriving is recorded by shop.orders.status.mark_paid.
     instructions(order, payment, *, config) -> Instructions | None
         what the order page shows while the payment is pending (a VietQR code, a pay button).
 
@@ -59,38 +59,9 @@ class PaymentMethod:
     def start(self, session, order: Order, payment: Payment, *, config: Mapping, now: datetime) -> StartResult:
         return StartResult()
 
-    def confirm(self, session, payment: Payment, *, amount_vnd: int, actor: str, now: datetime,
-                provider_ref: str = "", note: str = "") -> None:
-        from shop.orders.services import mark_paid
-        mark_paid(session, payment, amount_vnd=amount_vnd, actor=actor, now=now, provider_ref=provider_ref, note=note)
-
-    def refund(self, session, payment: Payment, *, actor: str, now: datetime, note: str = "") -> None:
-        # Cash and transfers are returned by hand; the shop records that it was done.
-        from shop.orders.services import refund
-        refund(session, payment, actor=actor, now=now, note=note)
+    def refund_at_provider(self, payment: Payment, *, config: Mapping) -> str:
+        # Cash and transfers are returned by hand; the order service records that it was done.
+        return ""
 
     def instructions(self, order: Order, payment: Payment, *, config: Mapping) -> Instructions | None:
         return None
-
-
-def all_methods() -> list[PaymentMethod]:
-    """Every payment method, in checkout order (the one explicit list: add a method here)."""
-    from shop.payments.bank_transfer import BankTransfer
-    from shop.payments.cod import CashOnDelivery
-    from shop.payments.stripe_card import StripeCard
-    return [CashOnDelivery(), BankTransfer(), StripeCard()]
-
-
-def available_methods(config: Mapping) -> list[PaymentMethod]:
-    """The methods whose settings are present."""
-    return [method for method in all_methods() if method.is_configured(config)]
-
-
-def get_method(code: str, config: Mapping) -> PaymentMethod | None:
-    """The configured method with this code, else None."""
-    return next((m for m in available_methods(config) if m.code == code), None)
-
-
-def any_method(code: str) -> PaymentMethod | None:
-    """The method with this code even if its settings went missing since (for existing orders)."""
-    return next((m for m in all_methods() if m.code == code), None)

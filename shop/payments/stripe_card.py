@@ -18,9 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from shop import money
-from shop.orders.models import Order, OrderStatus
+from shop.orders.models import Order
+from shop.orders.rules import OrderError
+from shop.orders.status import mark_paid
 from shop.payments.base import Instructions, PaymentMethod, StartResult
-from shop.payments.models import Payment, PaymentStatus, StripeEvent
+from shop.payments.models import Payment, StripeEvent
 
 log = logging.getLogger(__name__)
 
@@ -97,15 +99,9 @@ class StripeCard(PaymentMethod):
         session.flush()
         return intent
 
-    def refund(self, session, payment, *, actor, now, note="", config: Mapping | None = None) -> None:
-        # Check the shop's rules before moving money: a refund that the order cannot record must not happen.
-        from shop.orders.services import TRANSITIONS, OrderError
-        if payment.status != PaymentStatus.PAID:
-            raise OrderError("not_refundable", order_code=payment.order.code)
-        if OrderStatus.REFUNDED not in TRANSITIONS[OrderStatus(payment.order.status)]:
-            raise OrderError("bad_transition", current=payment.order.status, to=OrderStatus.REFUNDED)
-        refund = self.refund_intent(payment.provider_ref, config=config if config is not None else _current_config())
-        super().refund(session, payment, actor=actor, now=now, note=(note + f" (Stripe {refund.id})").strip())
+    def refund_at_provider(self, payment, *, config) -> str:
+        # shop.orders.status.refund has checked the shop's rules: this refund can be recorded.
+        return f"Stripe {self.refund_intent(payment.provider_ref, config=config).id}"
 
     def refund_intent(self, intent_id: str, *, config: Mapping):
         """Give the whole PaymentIntent back; the key makes a retried call return the same refund."""
@@ -117,12 +113,6 @@ class StripeCard(PaymentMethod):
         if not self.is_configured(config):
             return Instructions("payments/card_unavailable.html")
         return Instructions("payments/card.html", {"amount_vnd": payment.amount_vnd})
-
-
-def _current_config() -> Mapping:
-    # refund() has the interface's signature (no config); the office calls it inside the app.
-    from flask import current_app
-    return current_app.config
 
 
 def verify_event(payload: bytes, signature: str, *, config: Mapping) -> stripe.Event:
@@ -168,7 +158,6 @@ def _payment_for(session, intent: dict) -> Payment | None:
 
 
 def _succeeded(session, intent: dict, *, config: Mapping, now: datetime) -> str:
-    from shop.orders.services import OrderError
     payment = _payment_for(session, intent)
     if payment is None:
         log.warning("stripe: payment_intent.succeeded for unknown PaymentIntent %s", intent.get("id"))
@@ -183,8 +172,8 @@ def _succeeded(session, intent: dict, *, config: Mapping, now: datetime) -> str:
         return "amount_mismatch"
     try:
         # The amount passed is the one Stripe reports (in đồng: VND is zero-decimal), checked again by mark_paid.
-        any_card().confirm(session, payment, amount_vnd=int(amount), actor=ACTOR, now=now,
-                           provider_ref=intent_id, note=f"Stripe {intent_id}")
+        mark_paid(session, payment, amount_vnd=int(amount), actor=ACTOR, now=now,
+                  provider_ref=intent_id, note=f"Stripe {intent_id}")
     except OrderError as error:
         if error.code == "already_paid":
             return "already_paid"

@@ -4,15 +4,18 @@ from __future__ import annotations
 import logging
 
 import stripe
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
+from shop import security
 from shop.extensions import csrf, db
 from shop.i18n import current_locale
 from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
-from shop.payments import stripe_card
-from shop.payments.base import any_method, available_methods
+from shop.payments import stripe_card, vnpay
+from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
 
 log = logging.getLogger(__name__)
@@ -20,7 +23,8 @@ log = logging.getLogger(__name__)
 bp = Blueprint("payments", __name__)
 
 # Stripe.js speaks these; anything else lets Stripe pick from the browser.
-STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh"}
+# Stripe Elements speaks these of our languages; another falls back to the browser's ("auto").
+STRIPE_LOCALES = {"vi": "vi", "en": "en", "zh": "zh", "ko": "ko", "ja": "ja", "th": "th", "fr": "fr", "de": "de"}
 
 
 def _private(response):
@@ -54,6 +58,8 @@ def pay(token: str):
         # Paid already; the webhook confirms the order (perhaps in a moment).
         return redirect(url_for("orders.order_page", token=token, redirect_status=intent.status), 303)
     others = [m for m in available_methods(config) if m.code != method.code]
+    if intent is not None:
+        security.allow_card_payment()  # Stripe.js and its frames: on this page only
     return _private(current_app.make_response(render_template(
         "payments/card_pay.html", order=order, payment=payment, intent=intent, others=others,
         publishable_key=config["STRIPE_PUBLISHABLE_KEY"], stripe_locale=STRIPE_LOCALES.get(current_locale(), "auto"),
@@ -77,3 +83,58 @@ def stripe_webhook():
     db.session.commit()
     # 200 for every verified event, refused ones too: Stripe retrying would not change them (see the log).
     return jsonify(received=True, outcome=outcome)
+
+
+# --- VNPay -------------------------------------------------------------------------------------
+
+@bp.get("/<locale>/orders/<token>/vnpay")
+def vnpay_pay(token: str):
+    """Send the buyer to VNPay's page for the order's current attempt (reads only: the attempt exists already)."""
+    config = current_app.config
+    order = orders.order_by_token(db.session, token)
+    if order is None or order.payment_method != vnpay.Vnpay.code:
+        abort(404)
+    payment = orders.payment_of(db.session, order)
+    if payment is None or payment.status != PaymentStatus.PENDING or order.status != OrderStatus.PENDING_PAYMENT \
+            or not payment.provider_ref or not vnpay.Vnpay().is_configured(config):
+        return redirect(url_for("orders.order_page", token=token), 303)
+    url = vnpay.redirect_url(order, payment, config=config, locale=current_locale(), ip=request.remote_addr or "",
+                             return_url=url_for("payments.vnpay_return", _external=True))
+    return _private(redirect(url, 302))
+
+
+@bp.get("/payments/vnpay/ipn")
+@csrf.exempt
+def vnpay_ipn():
+    """VNPay's server-to-server result: the only thing that changes a VNPay order; answers JSON RspCode."""
+    config = current_app.config
+    if not vnpay.Vnpay().is_configured(config):
+        abort(404)
+    try:
+        code, message = vnpay.handle_ipn(db.session, request.args.to_dict(), config=config, now=utcnow())
+        db.session.commit()
+    except Exception:  # noqa: BLE001 - VNPay needs an answer it understands, and retries on 99
+        db.session.rollback()
+        log.exception("vnpay: IPN failed")
+        code, message = vnpay.UNKNOWN
+    return jsonify(RspCode=code, Message=message)
+
+
+@bp.get("/payments/vnpay/return")
+def vnpay_return():
+    """Where VNPay sends the buyer back: shows the result (signature checked) and changes nothing."""
+    config = current_app.config
+    if not vnpay.Vnpay().is_configured(config):
+        abort(404)
+    result = vnpay.read_result(db.session, request.args.to_dict(), config=config)
+    if result is None or result.payment is None:
+        abort(400)
+    order = result.payment.order
+    with force_locale(order.locale):
+        if result.success:
+            flash(_("VNPay reports that your payment went through. The order shows as confirmed as soon as "
+                    "VNPay has notified the shop; reload this page in a moment."), "success")
+        else:
+            flash(_("The VNPay payment was not completed (code %(code)s). You can try again.",
+                    code=result.response_code), "error")
+    return _private(redirect(url_for("orders.order_page", locale=order.locale, token=order.token), 303))

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from shop.catalog.models import Product
+from shop.domain import DomainError
 from shop.places.models import (Fair, FairKind, FairParticipant, FairTranslation, SalesPoint, SalesPointKind,
                                 SalesPointProduct, SalesPointTranslation)
 from shop.producers.models import Producer
@@ -17,13 +18,14 @@ FAIR_FIELDS = ("name", "venue", "description")
 _SPLIT = re.compile(r"[\s,;\t]+")
 
 
-class PlacesError(Exception):
-    """A places rule was broken; code says which, line (if any) where."""
+class PlacesError(DomainError):
+    """A places rule was broken; code says which; for bad_lines, params["lines"] says where: [(line, code)]."""
 
-    def __init__(self, code: str, lines: list[tuple[int, str]] | None = None):
-        super().__init__(code)
-        self.code = code
-        self.lines = lines or []
+    domain = "places"
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        return self.params.get("lines", [])
 
 
 def _set_texts(obj, row_class, texts: dict[str, dict[str, str]], fields: tuple[str, ...]) -> None:
@@ -67,7 +69,7 @@ def parse_product_codes(session, text: str) -> list[int]:
         elif product_id not in ids:
             ids.append(product_id)
     if errors:
-        raise PlacesError("bad_lines", errors)
+        raise PlacesError("bad_lines", lines=errors)
     return ids
 
 
@@ -121,7 +123,7 @@ def save_fair(session, fair_id: int | None, *, slug: str, kind: str, starts_on: 
             seen.add(producer_id)
             rows.append((producer_id, parts[1] if len(parts) == 2 else ""))
     if errors:
-        raise PlacesError("bad_lines", errors)
+        raise PlacesError("bad_lines", lines=errors)
     fair.slug = _unique_slug(session, Fair, slug or fair.slug or "", (texts.get("vi") or {}).get("name", ""), fair_id)
     fair.kind, fair.starts_on, fair.ends_on, fair.locality_id = kind, starts_on, ends_on, locality_id
     _set_texts(fair, FairTranslation, texts, FAIR_FIELDS)

@@ -16,18 +16,17 @@ from sqlalchemy.exc import IntegrityError
 from shop.catalog import search
 from shop.catalog.models import Product, ProductStatus
 from shop.catalog.services import sorted_products
+from shop.domain import DomainError
 from shop.places.models import SalesPoint, SalesPointProduct
 from shop.showroom.services import normalize_code
 
 MAX_FOUND = 20
 
 
-class StaffError(Exception):
-    """A sales point staff rule was broken; code says which."""
+class StaffError(DomainError):
+    """A sales point staff rule was broken."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "staff"
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def find_products(session, sales_point_id: int, query: str, *, limit: int = MAX_
     try:
         hits, _total = search.search(session, query, limit=100)
     except search.QueryTooLong:
-        raise StaffError("query_too_long") from None
+        raise StaffError("query_too_long", max=search.MAX_QUERY_LENGTH) from None
     # An exact code (as typed from a label) comes first, then the search's ranking.
     ranked: list[int] = []
     code = normalize_code(query)

@@ -14,12 +14,15 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.inputs import query_int
 from shop.i18n import locales
+from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.models_base import utcnow
 from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
-from shop.orders.services import OrderError, payment_of
+from shop.orders.rules import OrderError
+from shop.orders.services import payment_of
 from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
                                ProfileBase, fill_texts, options, texts_of, with_texts)
 from shop.producers import services as producers
@@ -30,38 +33,6 @@ bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
 
 PROFILE_FIELDS = ("name", "summary", "story")
-
-
-def error_message(code: str) -> str:
-    """A producer-readable sentence for a domain error code."""
-    messages = {
-        "missing_vietnamese_name": _("The Vietnamese name is required: it is the source every language falls back to."),
-        "name_required": _("A language with a summary or a description also needs a name."),
-        "unknown_group": _("Choose a product group."),
-        "price_out_of_range": _("The price must be a whole number of đồng above zero."),
-        "stock_out_of_range": _("The stock must be zero or more."),
-        "quantity_out_of_range": _("The size must be a whole number above zero."),
-        "unknown_container": _("Choose a container."),
-        "unknown_unit": _("Choose a unit."),
-        "too_many_photos": _("This listing already has as many photos as it can hold."),
-        "not_a_draft": _("Only a draft can be sent for review."),
-        "no_packaging": _("Add at least one packaging with its price before sending the listing for review."),
-        "no_photo": _("Add at least one photo before sending the listing for review."),
-        "too_large": _("The file is too large: send a photo of at most %(mb)d MB.",
-                       mb=current_app.config["UPLOAD_MAX_BYTES"] // (1024 * 1024)),
-        "too_many_pixels": _("The image has too many pixels: send one of at most %(mp)d megapixels.",
-                             mp=current_app.config["UPLOAD_MAX_PIXELS"] // 1_000_000),
-        "not_an_image": _("This file is not a photo we can use: send a JPEG, PNG or WebP image."),
-        "broken": _("This image is damaged or incomplete: please export it again and send it."),
-        "bad_line_status": _("Choose what to mark the lines as."),
-        "no_lines": _("Choose at least one line."),
-        "note_too_long": _("The note is too long."),
-        "order_not_open": _("This order cannot be changed now: it is not paid yet, cancelled, or already on its way."),
-        "line_changed": _("A line was already marked so, or changed meanwhile; please look at the order again."),
-        "status_changed": _("The order changed meanwhile; please look at it again."),
-        "bad_transition": _("The order changed meanwhile; please look at it again."),
-    }
-    return messages.get(code, _("That did not work. Please check the form and try again."))
 
 
 def _producer_id() -> int:
@@ -89,9 +60,11 @@ def _group_choices():
 def dashboard():
     """The producer's listings with their status and each language's completeness."""
     products = listings.own_products(db.session, _producer_id())
+    revisions = listings.open_revisions(db.session, [p.id for p in products])
     return render_template("portal/dashboard.html", products=products, locales=locales(),
-                           language_names=LANGUAGE_NAMES,
-                           completeness={p.id: listings.completeness(p, locales()) for p in products},
+                           language_names=LANGUAGE_NAMES, revisions=revisions,
+                           completeness={p.id: listings.completeness(p, locales(), revisions.get(p.id))
+                                         for p in products},
                            rejections=listings.latest_rejections(db.session, [p.id for p in products]),
                            producer=db.session.get(Producer, _producer_id()))
 
@@ -112,7 +85,7 @@ def profile():
                 texts=texts_of(form, PROFILE_FIELDS, locales()))
         except producers.ProducerError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, PRODUCER), "error")
         else:
             db.session.commit()
             flash(_("Your profile is saved."))
@@ -132,7 +105,7 @@ def product_new():
                                               texts=texts_of(form, listings.TEXT_FIELDS, locales()))
         except CatalogError as error:
             db.session.rollback()
-            form.group.errors.append(error_message(error.code))
+            form.group.errors.append(message(error, PRODUCER))
         else:
             db.session.commit()
             flash(_("Draft saved. Add packagings and photos, then send it for review."))
@@ -141,17 +114,32 @@ def product_new():
                            fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES)
 
 
-def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200):
+class _Texts:
+    """A revision's texts of one locale, shaped like a translation row for fill_texts."""
+
+    def __init__(self, locale: str, values: dict):
+        self.locale = locale
+        for f in listings.TEXT_FIELDS:
+            setattr(self, f, values.get(f, ""))
+
+
+def _render_edit(product, form=None, packaging_form=None, photo_form=None, status=200, packaging_errors=None):
+    revision = listings.open_revision(db.session, product.id)
     if form is None:
-        form = _listing_form_class()(group=product.group_id)
-        fill_texts(form, product.translations, listings.TEXT_FIELDS)
+        content = revision.content if revision is not None and revision.content.get("texts") else None
+        form = _listing_form_class()(group=content["group_id"] if content else product.group_id)
+        fill_texts(form, [_Texts(l, v) for l, v in content["texts"].items()] if content else product.translations,
+                   listings.TEXT_FIELDS)
     form.group.choices = _group_choices()
     return render_template(
         "portal/product_edit.html", product=product, form=form,
         packaging_form=packaging_form or PackagingForm(formdata=None),
         photo_form=photo_form or PhotoForm(formdata=None), action_form=EmptyForm(formdata=None),
-        update_forms={p.id: PackagingUpdateForm(formdata=None, obj=p) for p in product.packagings},
-        completeness=listings.completeness(product, locales()), locales=locales(),
+        update_forms={p.id: (packaging_errors or {}).get(p.id) or PackagingUpdateForm(formdata=None, obj=p,
+                                                                                         prefix=f"p{p.id}")
+                      for p in product.packagings},
+        checklist=listings.checklist(product),
+        completeness=listings.completeness(product, locales(), revision), locales=locales(), revision=revision,
         fields=listings.TEXT_FIELDS, language_names=LANGUAGE_NAMES,
         review=listings.latest_review(db.session, product.id),
         thumb_side=current_app.config["PHOTO_THUMB_SIDE"]), status
@@ -159,7 +147,7 @@ def _render_edit(product, form=None, packaging_form=None, photo_form=None, statu
 
 @bp.route("/products/<int:product_id>", methods=["GET", "POST"])
 def product_edit(product_id: int):
-    """Edit a listing's group and texts; a published listing goes back for review."""
+    """Edit a listing's group and texts; a published listing's edits wait as a revision while it stays on sale."""
     product = _own_product(product_id)
     form = _listing_form_class()()
     form.group.choices = _group_choices()
@@ -167,13 +155,14 @@ def product_edit(product_id: int):
         was_published = product.status == ProductStatus.PUBLISHED
         try:
             listings.update_listing(db.session, _producer_id(), product_id, group_id=form.group.data,
-                                    texts=texts_of(form, listings.TEXT_FIELDS, locales()))
+                                    texts=texts_of(form, listings.TEXT_FIELDS, locales()), now=utcnow())
         except CatalogError as error:
             db.session.rollback()
-            flash(error_message(error.code))
+            flash(message(error, PRODUCER), "error")
             return _render_edit(_own_product(product_id), form, status=400)
         db.session.commit()
-        flash(_("Saved. The OCOP office will review the changes before they are shown again.") if was_published
+        flash(_("Saved. The published version stays on sale; the OCOP office reviews your changes "
+                "and the shop shows them once approved. We mail you the decision.") if was_published
               else _("Saved."))
         return redirect(url_for("portal.product_edit", product_id=product_id))
     if form.is_submitted():
@@ -194,10 +183,40 @@ def packaging_add(product_id: int):
                                stock=form.stock.data or 0)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER), "error")
         return _render_edit(_own_product(product_id), packaging_form=form, status=400)
     db.session.commit()
     flash(_("Packaging added."))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
+
+
+@bp.post("/products/<int:product_id>/packagings/save")
+def packagings_save(product_id: int):
+    """Save the price, stock and sale state of every packaging at once (all or none)."""
+    product = _own_product(product_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    rows, forms, bad = {}, {}, False
+    for packaging in product.packagings:
+        form = forms[packaging.id] = PackagingUpdateForm(prefix=f"p{packaging.id}", meta={"csrf": False})
+        form.validate()
+        if form.price_vnd.errors or form.stock.errors:
+            bad = True
+            continue
+        rows[packaging.id] = (form.price_vnd.data, form.stock.data or 0, form.active.data)
+    if bad:
+        # Everything typed stays in the form, the good rows too.
+        flash(_("Nothing was saved: check the highlighted price or stock."), "error")
+        return _render_edit(product, status=400, packaging_errors=forms)
+    try:
+        held = listings.update_packagings(db.session, _producer_id(), product_id, rows, now=utcnow())
+    except CatalogError as error:
+        db.session.rollback()
+        flash(message(error, PRODUCER), "error")
+        return _render_edit(_own_product(product_id), status=400)
+    db.session.commit()
+    flash(_("Saved. A large price change waits for the OCOP office; the rest is live.") if held
+          else _("Prices and stock saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
 
 
@@ -207,49 +226,74 @@ def packaging_update(product_id: int, packaging_id: int):
     _own_product(product_id)
     form = PackagingUpdateForm()
     if not form.validate_on_submit():
-        flash(_("Check the price and the stock: whole numbers, the price above zero."))
+        flash(_("Check the price and the stock: whole numbers, the price above zero."), "error")
         return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
     try:
-        listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
-                                  price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
-                                  active=form.active.data)
+        held = listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
+                                         price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
+                                         active=form.active.data, now=utcnow())
     except CatalogError as error:
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER), "error")
     else:
         db.session.commit()
-        flash(_("Packaging saved."))
+        flash(_("Saved. The new price is a large change: it waits for the OCOP office, the stock is saved.")
+              if held else _("Packaging saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
 
 
 @bp.post("/products/<int:product_id>/photos")
 def photo_add(product_id: int):
-    """Upload a photo: checked by its content, re-encoded as WebP without metadata."""
+    """Upload one or several photos: each checked by its content, re-encoded as WebP without metadata."""
     product = _own_product(product_id)
     form = PhotoForm()
-    if not form.validate_on_submit():
+    files = [f for f in (form.photo.data or []) if getattr(f, "filename", "")] if form.validate_on_submit() else []
+    if not files:
+        form.photo.errors = list(form.photo.errors) + [_("Choose at least one photo.")]
         return _render_edit(product, photo_form=form, status=400)
     config = current_app.config
     limits = photos.PhotoLimits(config["UPLOAD_MAX_BYTES"], config["UPLOAD_MAX_PIXELS"],
                                 config["PHOTO_MAX_SIDE"], config["PHOTO_THUMB_SIDE"])
+    stored_files = []
     try:
-        data = photos.read_limited(form.photo.data.stream, limits.max_bytes)
-        stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}", limits=limits)
-    except photos.PhotoError as error:
-        form.photo.errors.append(error_message(error.code))
-        return _render_edit(product, photo_form=form, status=400)
-    try:
-        listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
-                           width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
-    except CatalogError as error:
+        for upload in files:
+            try:
+                data = photos.read_limited(upload.stream, limits.max_bytes)
+                stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}",
+                                      limits=limits)
+            except photos.PhotoError as error:
+                form.photo.errors = [f"{upload.filename}: {message(error, PRODUCER)}"]
+                raise
+            stored_files.append(stored)
+            listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
+                               width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
+    except (photos.PhotoError, CatalogError) as error:
+        # All or none: a bad file among several keeps none of them.
         db.session.rollback()
-        photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
-        form.photo.errors.append(error_message(error.code))
+        for stored in stored_files:
+            photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+        if isinstance(error, CatalogError):
+            form.photo.errors = [message(error, PRODUCER)]
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
     db.session.commit()
-    flash(_("Photo added."))
+    flash(_("Photo added.") if len(files) == 1 else _("%(n)d photos added.", n=len(files)))
+    return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/move")
+def photo_move(product_id: int, photo_id: int):
+    """Make a photo the cover (first), or move it one place earlier or later."""
+    _own_product(product_id)
+    if not EmptyForm().validate_on_submit() or request.form.get("to") not in ("cover", "earlier", "later"):
+        abort(400)
+    try:
+        listings.move_photo(db.session, _producer_id(), product_id, photo_id, request.form["to"])
+    except CatalogError:
+        abort(404)
+    db.session.commit()
+    flash(_("Photo order saved."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
 
 
@@ -279,7 +323,7 @@ def product_submit(product_id: int):
         listings.submit_for_review(db.session, _producer_id(), product_id)
     except CatalogError as error:
         db.session.rollback()
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER), "error")
     else:
         db.session.commit()
         flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
@@ -288,11 +332,9 @@ def product_submit(product_id: int):
 
 # --- orders: the producer's own lines -------------------------------------------------------------
 
+
 def _page_arg() -> int:
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or not 0 < int(raw) < 100_000:
-        raise bad_request(_("The page number is not valid."))
-    return int(raw)
+    return query_int(request.args, "page", low=1, high=99_999, default=1)
 
 
 @bp.get("/orders")
@@ -314,14 +356,43 @@ def _line_form(lines, bound: bool):
     form.status.choices = options((s.value, LINE_STATUSES[s]) for s in (LineStatus.PREPARING, LineStatus.SHIPPED))
     if not bound:
         form.lines.data = [line.id for line in lines if line.fulfilment_status != LineStatus.SHIPPED]
+        form.status.data = fulfilment.next_line_status(lines).value
     return form
 
 
+def _cash(order, lines, payment) -> int:
+    return fulfilment.cash_to_collect(order, lines, order.payment_method,
+                                      paid=payment is not None and payment.status == "paid")
+
+
 def _render_order(order, lines, form, status=200):
-    return render_template("portal/order.html", order=order, lines=lines, form=form,
-                           payment=payment_of(db.session, order),
+    payment = payment_of(db.session, order)
+    return render_template("portal/order.html", order=order, lines=lines, form=form, payment=payment,
+                           cash=_cash(order, lines, payment),
                            can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
                            and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
+
+
+@bp.get("/orders/<int:order_id>/packing-slip.pdf")
+def packing_slip(order_id: int):
+    """A printable packing slip (PDF, in Vietnamese) of this producer's part of an order."""
+    from flask_babel import force_locale
+
+    from shop.showroom import pdf
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    payment = payment_of(db.session, order)
+    with force_locale("vi"):
+        html = render_template("portal/packing_slip.html", order=order, lines=lines,
+                               producer=db.session.get(Producer, _producer_id()),
+                               cash=_cash(order, lines, payment), slip_locale="vi")
+    body = pdf.render(html, allowed_dirs=[current_app.config["MEDIA_DIR"]])
+    response = current_app.response_class(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="phieu-dong-goi-{order.code}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/orders/<int:order_id>")
@@ -351,9 +422,14 @@ def order_lines_mark(order_id: int):
         db.session.rollback()
         if error.code == "not_found":
             abort(404)
-        flash(error_message(error.code))
+        flash(message(error, PRODUCER), "error")
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
     db.session.commit()
+    if form.status.data == LineStatus.SHIPPED:
+        from shop.orders import mail
+        marked = [line for line in lines if line.id in set(form.lines.data)]
+        mail.send_quietly([mail.line_progress(order, marked, config=current_app.config)],
+                          f"the shipping notice of order {order.code}")
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:

@@ -42,6 +42,8 @@ class ProducerTranslation(TranslationMixin, db.Model):
     __tablename__ = "producer_translations"
     producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # The name's key in the locale's collation (shop.sorting): pinyin, Hangul, Vietnamese alphabet.
+    sort_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     summary: Mapped[str] = mapped_column(String(500), default="")
     # Markdown, sanitised when rendered.
     story: Mapped[str] = mapped_column(Text, default="")

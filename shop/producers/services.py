@@ -5,11 +5,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from shop.catalog.models import Product, ProductStatus
+from shop.domain import DomainError
 from shop.producers.models import Producer, ProducerTranslation
+from shop.sorting import sort_key
 
 
 def list_producers(session, *, locale: str, producer_type: str | None = None) -> list[tuple[Producer, int]]:
-    """(producer, number of published products), by name in the page's language."""
+    """(producer, number of published products), by name in the page's language and its collation."""
     here = aliased(ProducerTranslation)
     source = aliased(ProducerTranslation)
     counts = (select(Product.producer_id, func.count().label("n"))
@@ -19,7 +21,7 @@ def list_producers(session, *, locale: str, producer_type: str | None = None) ->
              .outerjoin(counts, counts.c.producer_id == Producer.id)
              .outerjoin(here, (here.producer_id == Producer.id) & (here.locale == locale))
              .outerjoin(source, (source.producer_id == Producer.id) & (source.locale == "vi"))
-             .order_by(func.coalesce(here.name, source.name), Producer.id))
+             .order_by(func.coalesce(here.sort_key, source.sort_key), Producer.id))
     if producer_type:
         query = query.where(Producer.type == producer_type)
     return [(producer, int(n)) for producer, n in session.execute(query).unique()]
@@ -46,12 +48,10 @@ def producers_by_ids(session, ids: list[int]) -> dict[int, Producer]:
 PROFILE_FIELDS = ("name", "summary", "story")
 
 
-class ProducerError(Exception):
-    """A producer rule was broken; code says which."""
+class ProducerError(DomainError):
+    """A producer rule was broken."""
 
-    def __init__(self, code: str):
-        super().__init__(code)
-        self.code = code
+    domain = "producer"
 
 
 def set_producer_texts(producer: Producer, texts: dict[str, dict[str, str]]) -> None:
@@ -72,6 +72,7 @@ def set_producer_texts(producer: Producer, texts: dict[str, dict[str, str]]) -> 
             row = ProducerTranslation(locale=locale, name="")
             producer.translations.append(row)
         row.name, row.summary, row.story = values["name"], values["summary"], values["story"]
+        row.sort_key = sort_key(row.name, locale)
 
 
 def update_profile(session, producer_id: int, *, contact: dict[str, str],

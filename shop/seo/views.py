@@ -1,14 +1,32 @@
-"""The sitemap, with every public page and its other-language twins."""
+"""The sitemap with every public page and its other-language twins; robots.txt, icons and the manifest."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+import json
+import os
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from shop.extensions import db
 from shop.seo import jsonld, services
 
 bp = Blueprint("seo", __name__)
 
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "zh": "zh_CN"}
+
+class _OgLocales(dict):
+    """code → Open Graph locale ('vi_VN', 'en_US', 'zh_CN', 'ko_KR'), from CLDR's likely subtags."""
+
+    def __missing__(self, code: str) -> str:
+        from babel import Locale
+        from babel.core import get_global
+        likely = get_global("likely_subtags").get(code, code)
+        territory = Locale.parse(likely).territory
+        return f"{code}_{territory}" if territory else code
+
+    def get(self, code, default=None):
+        return self[code]
+
+
+OG_LOCALES = _OgLocales()
 
 
 @bp.record_once
@@ -28,4 +46,59 @@ def sitemap():
     body = render_template("seo/sitemap.xml", entries=entries)
     response = Response(body, mimetype="application/xml")
     response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# Root files: answered at the root itself, never redirected (without these rules
+# /robots.txt would match /<locale>/ and be redirected to a slash, then 404).
+THEME_COLOR = "#8a1c1c"
+ROOT_FILE_MAX_AGE = 24 * 3600
+
+
+@bp.get("/robots.txt")
+def robots_txt():
+    """What crawlers may read, and where the sitemap is."""
+    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+    lines = ["User-agent: *", "Allow: /",
+             # Private pages: sign-ins answer them anyway; this keeps crawlers from trying.
+             "Disallow: /backoffice/", "Disallow: /portal/", "Disallow: /staff/",
+             "Disallow: /*/orders/", "Disallow: /*/account",
+             "", f"Sitemap: {base.rstrip('/')}{url_for('seo.sitemap')}", ""]
+    response = Response("\n".join(lines), mimetype="text/plain")
+    response.headers["Cache-Control"] = f"public, max-age={ROOT_FILE_MAX_AGE}"
+    return response
+
+
+def _static_file(filename: str, mimetype: str):
+    # A few kilobytes: read whole, so no file handle outlives the request.
+    with open(os.path.join(current_app.static_folder, filename), "rb") as handle:
+        response = Response(handle.read(), mimetype=mimetype)
+    response.headers["Cache-Control"] = f"public, max-age={ROOT_FILE_MAX_AGE}"
+    return response
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The icon browsers ask for at the root."""
+    return _static_file("img/favicon.ico", "image/x-icon")
+
+
+@bp.get("/apple-touch-icon.png")
+def apple_touch_icon():
+    """The home-screen icon iPhones ask for at the root."""
+    return _static_file("img/apple-touch-icon.png", "image/png")
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    """The web app manifest: name, theme colour and icons."""
+    body = {
+        "name": "OCOP Quảng Ninh", "short_name": "OCOP QN", "start_url": "/", "scope": "/",
+        "display": "standalone", "theme_color": THEME_COLOR, "background_color": "#fbf9f6",
+        "icons": [{"src": url_for("static", filename=f"img/icon-{size}.png"), "sizes": f"{size}x{size}",
+                   "type": "image/png"} for size in (192, 512)]
+                 + [{"src": url_for("static", filename="img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    }
+    response = Response(json.dumps(body, ensure_ascii=False), mimetype="application/manifest+json")
+    response.headers["Cache-Control"] = f"public, max-age={ROOT_FILE_MAX_AGE}"
     return response

@@ -13,8 +13,13 @@ def media_uri(media_dir: str, filename: str) -> str:
 
 def render(html: str, *, allowed_dirs: list[str]) -> bytes:
     """The PDF of html; images may come only from allowed_dirs or data: URIs (no network, no other files)."""
+    from PIL import ImageFile
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
+
+    # Importing WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES, after which the photo upload
+    # check would accept truncated JPEGs. Our media files are complete re-encodings, so put it back.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     roots = [str(Path(d).resolve()) + os.sep for d in allowed_dirs]
 

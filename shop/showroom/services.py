@@ -49,8 +49,11 @@ def check_code(session, code: str, today: date) -> CertificateCheck | None:
     if award is not None:
         product = award.product
         newer = None
-        if not award.is_current and product.current_award is not None:
-            newer = product.current_award.code
+        current = product.current_award
+        # Only a later decision supersedes this one (a revoked newer award leaves an older one current).
+        if not award.is_current and current is not None \
+                and current.certificate.decision_date >= award.certificate.decision_date:
+            newer = current.code
         return CertificateCheck(product, award, award.certificate.status_on(today), newer)
     product = session.scalar(select(Product).where(Product.code == code, Product.status == ProductStatus.PUBLISHED))
     if product is None:

@@ -37,6 +37,12 @@ def _unknown_code() -> NotFound:
     return error
 
 
+def _unknown_code_page(code: str):
+    """404 with a plain warning in red, a box to try again and how to report the label to the office.
+    A malformed and an unknown code get the same answer, so nothing is revealed."""
+    return render_template("showroom/verify_unknown.html", code=code[:40]), 404
+
+
 def _locale_redirect(location: str):
     response = redirect(location, code=302)
     response.vary.update(("Accept-Language", "Cookie"))
@@ -53,7 +59,8 @@ def verify_form():
         if code:
             return redirect(url_for("showroom.verify", code=code), code=303)
         error = _("A code has 2 to 16 letters and digits, as printed under the QR code on the label.")
-    return render_template("showroom/verify_form.html", error=error, code=raw or ""), 400 if error else 200
+    # What was typed goes back into the field, cut to a code's length (never a 100,000-character echo).
+    return render_template("showroom/verify_form.html", error=error, code=(raw or "")[:40]), 400 if error else 200
 
 
 @bp.get("/<locale>/verify/<code>")
@@ -62,12 +69,12 @@ def verify(code: str):
     """The public certificate check: product, producer, stars, decision, validity and a plain status."""
     normalized = services.normalize_code(code)
     if normalized is None:
-        raise _unknown_code()
+        return _unknown_code_page(code)
     if normalized != code:
         return redirect(url_for("showroom.verify", code=normalized), code=301)
     check = services.check_code(db.session, normalized, today())
     if check is None:
-        raise _unknown_code()
+        return _unknown_code_page(normalized)
     return render_template("showroom/verify.html", check=check, code=normalized, day=today())
 
 
@@ -153,7 +160,7 @@ def catalog_pdf():
 
 @bp.get("/<locale>/labels.pdf")
 def labels_pdf():
-    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in vi, en and zh, price, stars, QR."""
+    """An A4 sheet of shelf labels (?sales_point= or ?products=CODE,CODE): names in every language, price, stars, QR."""
     point = _point_from_args()
     raw_codes = request.args.get("products", "").strip()
     codes = None
@@ -168,7 +175,11 @@ def labels_pdf():
                                            today=day, sales_point_id=point.id if point else None, codes=codes)
     labels = []
     for product in products:
-        names = {code: translated(product, "name", code).text for code in current_app.config["LOCALES"]}
+        names = {}
+        for code in current_app.config["LOCALES"]:
+            name = translated(product, "name", code)
+            if not name.fallback and name.text not in names.values():
+                names[code] = name.text
         for packaging in product.packagings:
             if packaging.active:
                 sizes = []

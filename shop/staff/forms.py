@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from shop.forms import Form
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 
-class AddByCodeForm(FlaskForm):
+class AddByCodeForm(Form):
     """Add a product by the code printed under the QR code on its label."""
 
     code = StringField(_l("Product code"), validators=[DataRequired(), Length(max=40)])

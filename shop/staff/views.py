@@ -16,6 +16,7 @@ from shop.accounts.models import Role
 from shop.catalog.search import MAX_QUERY_LENGTH
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.messages import STAFF, message
 from shop.places import staff
 from shop.places.staff import StaffError
 from shop.staff.forms import AddByCodeForm
@@ -23,19 +24,6 @@ from shop.templating import today
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 bp.before_request(require_roles(Role.SALES_POINT_STAFF))
-
-
-def error_message(code: str) -> str:
-    """A staff-readable sentence for a domain error code."""
-    messages = {
-        "unknown_code": _("No product has this code. Check the code printed under the QR code on the label."),
-        "not_published": _("This product is not published in the catalog, so a sales point cannot carry it yet."),
-        "unknown_product": _("This product is not published in the catalog, so a sales point cannot carry it yet."),
-        "already_carried": _("Your sales point already carries this product."),
-        "not_carried": _("Your sales point does not carry this product."),
-        "query_too_long": _("Your search is too long: use at most %(max)d characters.", max=MAX_QUERY_LENGTH),
-    }
-    return messages.get(code, _("That did not work. Please check the form and try again."))
 
 
 def _point_id() -> int:
@@ -79,7 +67,7 @@ def find():
     try:
         found = staff.find_products(db.session, point.id, query)
     except StaffError as exc:
-        found, error = [], error_message(exc.code)
+        found, error = [], message(exc, STAFF)
     return render_template("staff/find.html", point=point, query=query, found=found, error=error,
                            action_form=EmptyForm(formdata=None)), 400 if error else 200
 
@@ -94,7 +82,7 @@ def add_by_code():
         product = staff.add_product_by_code(db.session, _point_id(), form.code.data)
     except StaffError as exc:
         db.session.rollback()
-        form.code.errors.append(error_message(exc.code))
+        form.code.errors.append(message(exc, STAFF))
         return _render_dashboard(form, status=400)
     db.session.commit()
     flash(_("%(code)s is now carried here, in stock.", code=product.code))
@@ -111,7 +99,7 @@ def add_product(product_id: int):
         db.session.rollback()
         if exc.code == "unknown_product":
             abort(404)
-        flash(error_message(exc.code))
+        flash(message(exc, STAFF))
     else:
         db.session.commit()
         flash(_("%(code)s is now carried here, in stock.", code=product.code))

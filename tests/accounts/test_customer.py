@@ -10,6 +10,7 @@ from shop.cart.models import CartLine
 from shop.cart.services import CartItem
 from shop.models_base import utcnow
 from shop.orders import services as order_services
+from shop.orders import placement as order_placement
 from shop.orders.models import Order
 from tests.conftest import csrf_token_of, form_token, form_value, login, session_token, visible_text
 from tests.factories import PASSWORD, make_checkout, make_product, make_user, order_settings
@@ -161,7 +162,7 @@ def test_my_orders_lists_newest_first(db, app):
     product = make_product(db.session, stock=10)
     me, other = make_user(db.session, "customer"), make_user(db.session, "customer")
     settings, now = order_settings(app), utcnow()
-    placed = [order_services.place_order(db.session, [CartItem(product.packagings[0].id, 1)], make_checkout(),
+    placed = [order_placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)], make_checkout(),
                                          locale="en", now=now + timedelta(minutes=n), settings=settings, user_id=uid)
               for n, uid in enumerate((me.id, other.id, me.id, None))]
     assert [o.id for o in order_services.orders_of_user(db.session, me.id)] == [placed[2].id, placed[0].id]

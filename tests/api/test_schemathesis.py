@@ -22,10 +22,9 @@ def demo_once(app):
         db.session.commit()
         db.session.remove()
     yield day
+    from tests.conftest import empty_tables
     with app.app_context():
-        with db.engine.begin() as conn:
-            for table in reversed(db.metadata.sorted_tables):
-                conn.execute(table.delete())
+        empty_tables()
 
 
 @schema.parametrize()

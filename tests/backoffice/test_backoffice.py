@@ -39,7 +39,7 @@ def test_approve_publishes_and_indexes(client, db):
 
 
 def test_reject_needs_a_reason_and_mails_it_to_the_producers_users(client, db, outbox):
-    """A rejection without a reason is refused; with one, the listing is a draft again and every
+    """A rejection without a reason is refused; with one, the listing says "changes requested" and every
     user of the producer gets the reason by mail in their own language."""
     _admin(client, db)
     product = make_product(db.session, name="Nem chua", status=ProductStatus.PENDING_REVIEW)
@@ -54,7 +54,7 @@ def test_reject_needs_a_reason_and_mails_it_to_the_producers_users(client, db, o
                            data={"csrf_token": token, "reason": "Ảnh quá tối, hãy chụp lại."})
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(Product, product.id).status == ProductStatus.DRAFT
+    assert db.session.get(Product, product.id).status == ProductStatus.CHANGES_REQUESTED
     assert sorted(m["To"] for m in outbox) == ["a@htx.vn", "b@htx.vn"]
     for message in outbox:
         assert "Ảnh quá tối, hãy chụp lại." in message.get_content()

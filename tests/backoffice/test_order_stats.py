@@ -5,7 +5,7 @@ from sqlalchemy import update
 
 from shop.backoffice import stats
 from shop.cart.services import CartItem
-from shop.orders import services
+from shop.orders import placement
 from shop.orders.models import Order
 from tests.conftest import login, visible_text
 from tests.factories import make_checkout, make_product, make_user, order_settings
@@ -14,7 +14,7 @@ TZ = "Asia/Ho_Chi_Minh"
 
 
 def _order(app, db, product, at: datetime, status: str = "confirmed", quantity: int = 1) -> Order:
-    order = services.place_order(db.session, [CartItem(product.packagings[0].id, quantity)], make_checkout(),
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, quantity)], make_checkout(),
                                  locale="vi", now=at, settings=order_settings(app))
     db.session.execute(update(Order).where(Order.id == order.id).values(status=status))
     return order

@@ -8,9 +8,9 @@ import pytest
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
 from shop.orders import admin as orders_admin
-from shop.orders import services
+from shop.orders import placement, services
 from shop.orders.models import Order, OrderStatus
-from shop.orders.services import OrderError
+from shop.orders.rules import OrderError
 from shop.payments.models import PaymentStatus
 from tests.conftest import login, session_token, visible_text
 from tests.factories import make_checkout, make_producer, make_product, make_user, order_settings
@@ -28,13 +28,13 @@ def orders(app, db, vietqr):
     squid = make_product(db.session, producer=squid_coop, name="Chả mực", stock=10)
     settings = order_settings(app)
     placed = [
-        services.place_order(db.session, [CartItem(tea.packagings[0].id, 2)],
+        placement.place_order(db.session, [CartItem(tea.packagings[0].id, 2)],
                              make_checkout(name="=HYPERLINK(\"http://x\")"), locale="zh", now=MARCH,
                              settings=settings),
-        services.place_order(db.session, [CartItem(squid.packagings[0].id, 1)],
+        placement.place_order(db.session, [CartItem(squid.packagings[0].id, 1)],
                              make_checkout(payment_method="bank_transfer", name="Lê Thị Hoa"), locale="vi",
                              now=APRIL, settings=settings),
-        services.place_order(db.session, [CartItem(tea.packagings[0].id, 1), CartItem(squid.packagings[0].id, 1)],
+        placement.place_order(db.session, [CartItem(tea.packagings[0].id, 1), CartItem(squid.packagings[0].id, 1)],
                              make_checkout(name="王小明"), locale="en", now=APRIL, settings=settings),
     ]
     db.session.commit()
@@ -122,24 +122,24 @@ def test_cancel_gives_the_stock_back(db, admin_client, orders):
     assert db.session.get(Packaging, packaging_id).stock == before + 2
 
 
-def test_refund_goes_through_the_payment_method(db, admin_client, orders, monkeypatch):
-    """A paid bank transfer is refunded by its method's refund(); an unpaid order cannot be refunded."""
+def test_refund_goes_through_the_payment_method(app, db, admin_client, orders, monkeypatch):
+    """A paid bank transfer is refunded through its method's refund_at_provider(); an unpaid order cannot be."""
     client, _user = admin_client
     (_march, transfer, _both), *_rest = orders
     with pytest.raises(OrderError) as caught:
-        orders_admin.refund(db.session, transfer.id, actor="office:1", now=APRIL)
+        orders_admin.refund(db.session, transfer.id, actor="office:1", now=APRIL, config=app.config)
     assert caught.value.code == "bad_transition"
     token = session_token(client)
     assert client.post(f"/backoffice/orders/{transfer.id}/paid", data={"csrf_token": token}).status_code == 303
     from shop.payments.bank_transfer import BankTransfer
     called = []
-    original = BankTransfer.refund
+    original = BankTransfer.refund_at_provider
 
-    def spy(self, session, payment, **kwargs):
+    def spy(self, payment, **kwargs):
         called.append(payment.id)
-        return original(self, session, payment, **kwargs)
+        return original(self, payment, **kwargs)
 
-    monkeypatch.setattr(BankTransfer, "refund", spy)
+    monkeypatch.setattr(BankTransfer, "refund_at_provider", spy)
     response = client.post(f"/backoffice/orders/{transfer.id}/refund", data={"csrf_token": token})
     assert response.status_code == 303 and len(called) == 1
     db.session.expire_all()

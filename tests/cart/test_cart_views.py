@@ -50,7 +50,7 @@ def test_tampered_packaging_ids_get_a_clear_message(client, db, packaging_id):
     product = make_product(db.session)
     db.session.commit()
     html = _add(client, product, packaging_id=packaging_id).get_data(as_text=True)
-    assert "This product does not exist." in html or "Choose a quantity" in html
+    assert "This item is not available." in html
 
 
 def test_more_than_stock_is_capped_with_a_message(client, db):
@@ -61,13 +61,19 @@ def test_more_than_stock_is_capped_with_a_message(client, db):
     assert "Only 3 of “Mật ong” can be ordered now; your cart holds 3." in html
 
 
-def test_unpublished_product_cannot_be_added_by_posting_its_id(client, db):
-    """Posting the packaging id of a withdrawn product is refused by name."""
+@pytest.mark.parametrize("status", [ProductStatus.WITHDRAWN, ProductStatus.DRAFT])
+def test_unpublished_product_cannot_be_added_by_posting_its_id(client, db, status):
+    """Posting the packaging id of a withdrawn or draft product is refused without its name,
+    with the same words as an id that names nothing (ids are sequential: anything else lists drafts)."""
     shown = make_product(db.session)
-    hidden = make_product(db.session, status=ProductStatus.WITHDRAWN, name="Ẩn")
+    hidden = make_product(db.session, status=status, name="Bí mật chưa đăng")
     db.session.commit()
     html = _add(client, shown, packaging_id=hidden.packagings[0].id).get_data(as_text=True)
-    assert "“Ẩn” is no longer on sale." in html
+    assert "This item is not available." in html
+    assert "Bí mật" not in html and "no longer on sale" not in html
+    missing = _add(client, shown, packaging_id=hidden.packagings[0].id + 1000).get_data(as_text=True)
+    assert "This item is not available." in missing
+    assert client.get("/en/cart").get_data(as_text=True).count("Bí mật") == 0
 
 
 def test_cart_page_updates_removes_and_flags_problems(client, db):

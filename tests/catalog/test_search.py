@@ -75,3 +75,27 @@ def test_too_long_query_is_refused_and_empty_query_finds_nothing(db, teas):
     with pytest.raises(search.QueryTooLong):
         search.search(db.session, "a" * 10_000)
     assert search.search(db.session, "?!…") == ([], 0)
+
+
+def _names(db, query, locale="ko"):
+    from shop.catalog.models import Product
+    from shop.i18n import translated
+    hits, _total = search.search(db.session, query)
+    return [translated(db.session.get(Product, h.entity_id), "name", locale).text for h in hits if h.kind == "product"]
+
+
+def test_hangul_finds_the_demo_pearls_honey_and_teas(db, demo):
+    """In the demo, 진주 finds the pearls first, 꿀 the honey first, 차 the three teas (and more)."""
+    assert _names(db, "진주")[0] == "하롱 아코야 진주"
+    assert _names(db, "꿀")[0] == "바째 숲 꿀"
+    teas = _names(db, "차")
+    assert {"꾸이호아 금화차", "바째 금화차", "하이하 녹차"} <= set(teas[:3])
+
+
+def test_hangul_in_the_search_page_of_every_locale(client, db, demo):
+    """/ko/search?q=진주 lists the pearls in Korean; the NFD form of the query finds them too."""
+    import unicodedata
+    html = client.get("/ko/search?q=진주").get_data(as_text=True)
+    assert "하롱 아코야 진주" in html
+    decomposed = unicodedata.normalize("NFD", "진주")
+    assert "하롱 아코야 진주" in client.get(f"/ko/search?q={decomposed}").get_data(as_text=True)

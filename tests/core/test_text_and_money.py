@@ -47,4 +47,21 @@ def test_certificate_valid_36_months_clamped_to_month_end():
 def test_chinese_sort_key_is_pinyin():
     """Chinese names sort by pinyin: 巴 (ba) before 下 (xia)."""
     assert sort_key("巴扯金花茶", "zh") < sort_key("下龙珍珠", "zh")
-    assert sort_key("Ánh", "vi") == "anh"
+    assert sort_key("Ánh", "vi") < sort_key("Ba", "vi")
+
+
+def test_vietnamese_sort_key_follows_the_vietnamese_alphabet():
+    """a < ă < â, d < đ, o < ô < ơ, u < ư; tones only break ties; Hạ Long before Hà Nội before Hải Phòng."""
+    names = ["Ơn", "Ông", "On", "Đồng Rui", "Dương", "Ân", "Ăn", "An", "Hải Phòng", "Hà Nội", "Hạ Long", "Út", "Ưng"]
+    ordered = sorted(names, key=lambda n: sort_key(n, "vi"))
+    assert ordered == ["An", "Ăn", "Ân", "Dương", "Đồng Rui", "Hạ Long", "Hà Nội", "Hải Phòng", "On", "Ông", "Ơn",
+                       "Út", "Ưng"]
+    assert sort_key("Ma", "vi") < sort_key("Mà", "vi") < sort_key("Mả", "vi") < sort_key("Mạ", "vi")
+
+
+def test_korean_sort_key_is_hangul_dictionary_order():
+    """Korean names sort 가나다: 금화차 before 꿀 before 진주 before 하롱 (and NFD input sorts the same)."""
+    import unicodedata
+    names = ["하롱 진주", "진주", "꿀", "금화차"]
+    assert sorted(names, key=lambda n: sort_key(n, "ko")) == ["금화차", "꿀", "진주", "하롱 진주"]
+    assert sort_key(unicodedata.normalize("NFD", "꿀"), "ko") == sort_key("꿀", "ko")

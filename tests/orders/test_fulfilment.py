@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 import pytest
 
 from shop.cart.services import CartItem
-from shop.orders import fulfilment, services
+from shop.orders import fulfilment, placement
 from shop.orders.models import Order, OrderStatus
-from shop.orders.services import OrderError
+from shop.orders.rules import OrderError
 from shop.producers.models import Producer
 from tests.conftest import form_token, login, visible_text
 from tests.factories import make_checkout, make_producer, make_product, make_sales_point, make_user, order_settings
@@ -22,7 +22,7 @@ def shared_order(app, db):
     producer_b = make_producer(db.session, name="HTX Mực Cô Tô")
     tea = make_product(db.session, producer=producer_a, name={"vi": "Chè", "en": "Tea", "zh": "茶"})
     squid = make_product(db.session, producer=producer_b, name={"vi": "Chả mực", "en": "Squid cake", "zh": "墨鱼饼"})
-    order = services.place_order(db.session, [CartItem(tea.packagings[0].id, 1), CartItem(squid.packagings[0].id, 2)],
+    order = placement.place_order(db.session, [CartItem(tea.packagings[0].id, 1), CartItem(squid.packagings[0].id, 2)],
                                  make_checkout(), locale="en", now=NOW, settings=order_settings(app))
     db.session.commit()
     line_a = next(line for line in order.lines if line.producer_id == producer_a.id)
@@ -82,7 +82,7 @@ def test_unpaid_and_cancelled_orders_and_repeated_marks_are_refused(app, db, sha
     assert caught.value.code == "line_changed"
     db.session.rollback()
     tea = make_product(db.session)
-    unpaid = services.place_order(db.session, [CartItem(tea.packagings[0].id, 1)],
+    unpaid = placement.place_order(db.session, [CartItem(tea.packagings[0].id, 1)],
                                   make_checkout(payment_method="bank_transfer"), locale="en", now=NOW,
                                   settings=order_settings(app))
     line = unpaid.lines[0]
@@ -98,7 +98,7 @@ def test_a_pickup_order_waits_for_the_office_after_shipping(app, db):
     """All lines of a pickup order sent to the sales point leave it preparing: the office says when it is ready."""
     product = make_product(db.session)
     point = make_sales_point(db.session, carries=[product])
-    order = services.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
                                  make_checkout(fulfilment="pickup", sales_point_id=point.id), locale="en", now=NOW,
                                  settings=order_settings(app))
     line = order.lines[0]

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
 from shop.extensions import db as _db
-from shop.orders import services
+from shop.orders.checkout import submit_order
+from shop.orders import placement, rules
 from shop.orders.models import Order
 from tests.factories import make_checkout, make_product, order_settings
 
@@ -49,11 +50,11 @@ def test_fifty_checkouts_for_the_last_ten_units_make_exactly_ten_orders(concurre
 
     def buy(i):
         try:
-            order = services.place_order(_db.session, [CartItem(packaging_id, 1)], make_checkout(), locale="vi",
+            order = placement.place_order(_db.session, [CartItem(packaging_id, 1)], make_checkout(), locale="vi",
                                          now=now, settings=settings)
             _db.session.commit()
             return order.code
-        except services.OrderError as error:
+        except rules.OrderError as error:
             _db.session.rollback()
             return error.code
 
@@ -83,7 +84,7 @@ def test_racing_double_submits_make_one_order(concurrent_app):
         _db.session.add(cart)
         cart.lines.append(cart_services.CartLine(packaging_id=packaging_id, quantity=1))
         _db.session.commit()
-        order, _created = services.submit_order(_db.session, cart, checkout, locale="vi", now=now, settings=settings)
+        order, _created = submit_order(_db.session, cart, checkout, locale="vi", now=now, settings=settings)
         return order.code
 
     outcomes = _race(app, submit, 5)

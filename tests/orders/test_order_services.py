@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging, ProductStatus
-from shop.orders import services
+from shop.orders import checkout, placement, rules, services, status
 from shop.orders.models import Order, OrderEvent, OrderLine, OrderStatus
-from shop.orders.services import OrderError
+from shop.orders.rules import OrderError
 from shop.payments.models import Payment, PaymentStatus
 from tests.factories import make_checkout, make_producer, make_product, make_sales_point, order_settings
 
@@ -17,7 +17,7 @@ NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 def _place(app, db, items, **checkout):
     settings = order_settings(app)
-    order = services.place_order(db.session, items, make_checkout(**checkout), locale="en", now=NOW,
+    order = placement.place_order(db.session, items, make_checkout(**checkout), locale="en", now=NOW,
                                  settings=settings)
     db.session.commit()
     return order
@@ -39,7 +39,7 @@ def test_order_copies_lines_in_the_buyers_language_and_takes_stock(app, db):
     product = make_product(db.session, producer=producer, prices=(150_000,), stock=10,
                            name={"vi": "Trà hoa vàng", "en": "Golden camellia tea", "zh": "金花茶"})
     packaging = product.packagings[0]
-    order = services.place_order(db.session, [CartItem(packaging.id, 2)], make_checkout(), locale="zh", now=NOW,
+    order = placement.place_order(db.session, [CartItem(packaging.id, 2)], make_checkout(), locale="zh", now=NOW,
                                  settings=order_settings(app))
     db.session.commit()
     line = order.lines[0]
@@ -88,7 +88,7 @@ def test_pickup_needs_a_point_carrying_every_item(app, db):
     db.session.commit()
     items = [CartItem(tea.packagings[0].id, 1), CartItem(wine.packagings[0].id, 1)]
     with pytest.raises(OrderError) as caught:
-        services.place_order(db.session, items, make_checkout(fulfilment="pickup", sales_point_id=partial.id),
+        placement.place_order(db.session, items, make_checkout(fulfilment="pickup", sales_point_id=partial.id),
                              locale="vi", now=NOW, settings=order_settings(app))
     assert caught.value.code == "pickup_lacks" and caught.value.params["items"] == ["Rượu ba kích"]
     db.session.rollback()
@@ -121,7 +121,7 @@ def test_bad_carts_are_refused_and_nothing_is_written(app, db, items, code):
         else:
             resolved.append(item)
     with pytest.raises(OrderError) as caught:
-        services.place_order(db.session, resolved, make_checkout(), locale="en", now=NOW, settings=order_settings(app))
+        placement.place_order(db.session, resolved, make_checkout(), locale="en", now=NOW, settings=order_settings(app))
     db.session.rollback()
     assert caught.value.code == code
     assert _counts(db) == (0, 0, 0, 0)
@@ -135,7 +135,7 @@ def test_stock_gone_for_one_line_rolls_back_the_others(app, db):
     db.session.commit()
     items = [CartItem(plenty.packagings[0].id, 3), CartItem(scarce.packagings[0].id, 2)]
     with pytest.raises(OrderError, match="out_of_stock"):
-        services.place_order(db.session, items, make_checkout(), locale="en", now=NOW, settings=order_settings(app))
+        placement.place_order(db.session, items, make_checkout(), locale="en", now=NOW, settings=order_settings(app))
     db.session.rollback()
     assert _stock(db, plenty.packagings[0].id) == 10 and _stock(db, scarce.packagings[0].id) == 1
     assert _counts(db) == (0, 0, 0, 0)
@@ -151,7 +151,7 @@ def test_checkout_data_is_checked_again_in_the_service(app, db, field, value, co
     """The service refuses bad contact, address and payment data even if a form let it through."""
     product = make_product(db.session)
     with pytest.raises(OrderError) as caught:
-        services.place_order(db.session, [CartItem(product.packagings[0].id, 1)], make_checkout(**{field: value}),
+        placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)], make_checkout(**{field: value}),
                              locale="en", now=NOW, settings=order_settings(app))
     assert caught.value.code == code
 
@@ -164,7 +164,7 @@ def test_checkout_data_is_checked_again_in_the_service(app, db, field, value, co
 ])
 def test_phone_numbers_in_vietnamese_and_international_formats(raw, normal):
     """Vietnamese national numbers and international E.164 numbers normalise to E.164; junk is refused."""
-    assert services.normalize_phone(raw) == normal
+    assert rules.normalize_phone(raw) == normal
 
 
 def test_double_submit_with_the_same_key_makes_one_order(app, db):
@@ -174,10 +174,10 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     cart = cart_services.get_or_create_cart(db.session, None)
     cart_services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=99)
     db.session.commit()
-    checkout = make_checkout()
+    form = make_checkout()
     settings = order_settings(app)
-    first, created = services.submit_order(db.session, cart, checkout, locale="en", now=NOW, settings=settings)
-    again, created_again = services.submit_order(db.session, cart, checkout, locale="en", now=NOW, settings=settings)
+    first, created = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
+    again, created_again = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
     assert created and not created_again and again.id == first.id
     assert _counts(db)[0] == 1 and _stock(db, product.packagings[0].id) == 8
     assert cart_services.item_count(db.session, cart.token) == 0  # the order emptied the cart
@@ -187,17 +187,17 @@ def test_transitions_follow_the_table_and_are_logged(app, db):
     """Allowed changes are logged with actor and note; a jump the table forbids raises 'bad_transition'."""
     product = make_product(db.session)
     order = _place(app, db, [CartItem(product.packagings[0].id, 1)])
-    services.change_status(db.session, order, OrderStatus.PREPARING, actor="office", now=NOW, note="packing")
-    services.change_status(db.session, order, OrderStatus.SHIPPED, actor="office", now=NOW)
+    status.change_status(db.session, order, OrderStatus.PREPARING, actor="office", now=NOW, note="packing")
+    status.change_status(db.session, order, OrderStatus.SHIPPED, actor="office", now=NOW)
     with pytest.raises(OrderError, match="bad_transition"):
-        services.change_status(db.session, order, OrderStatus.PICKED_UP, actor="office", now=NOW)  # not a pickup
+        status.change_status(db.session, order, OrderStatus.PICKED_UP, actor="office", now=NOW)  # not a pickup
     with pytest.raises(OrderError, match="bad_transition"):
-        services.change_status(db.session, order, OrderStatus.CONFIRMED, actor="office", now=NOW)
+        status.change_status(db.session, order, OrderStatus.CONFIRMED, actor="office", now=NOW)
     db.session.commit()
     assert [(e.from_status, e.to_status, e.actor, e.note) for e in order.events] == [
         (None, "confirmed", "buyer", ""), ("confirmed", "preparing", "office", "packing"),
         ("preparing", "shipped", "office", "")]
-    assert set(services.TRANSITIONS) == set(OrderStatus)
+    assert set(rules.TRANSITIONS) == set(OrderStatus)
 
 
 def test_a_stale_status_cannot_be_changed(app, db):
@@ -206,7 +206,7 @@ def test_a_stale_status_cannot_be_changed(app, db):
     order = _place(app, db, [CartItem(product.packagings[0].id, 1)])
     db.session.execute(Order.__table__.update().where(Order.id == order.id).values(status="preparing"))
     with pytest.raises(OrderError, match="status_changed"):
-        services.change_status(db.session, order, OrderStatus.CANCELLED, actor="office", now=NOW)
+        status.change_status(db.session, order, OrderStatus.CANCELLED, actor="office", now=NOW)
 
 
 def test_unpaid_order_keeps_stock_until_it_expires_then_gives_it_back(app, db, vietqr):
@@ -214,46 +214,46 @@ def test_unpaid_order_keeps_stock_until_it_expires_then_gives_it_back(app, db, v
     product = make_product(db.session, stock=5)
     packaging_id = product.packagings[0].id
     settings = order_settings(app, payment_minutes=30)
-    order = services.place_order(db.session, [CartItem(packaging_id, 2)], make_checkout(payment_method="bank_transfer"),
+    order = placement.place_order(db.session, [CartItem(packaging_id, 2)], make_checkout(payment_method="bank_transfer"),
                                  locale="vi", now=NOW, settings=settings)
     db.session.commit()
     assert order.status == OrderStatus.PENDING_PAYMENT
-    assert services.expire_orders(db.session, NOW + timedelta(minutes=29)) == 0
+    assert status.expire_orders(db.session, NOW + timedelta(minutes=29)) == 0
     db.session.commit()
     assert _stock(db, packaging_id) == 3
-    assert services.expire_orders(db.session, NOW + timedelta(minutes=31)) == 1
+    assert status.expire_orders(db.session, NOW + timedelta(minutes=31)) == 1
     db.session.commit()
     assert _stock(db, packaging_id) == 5
     order = db.session.get(Order, order.id)
     assert order.status == OrderStatus.CANCELLED
     assert order.events[-1].actor == "system" and order.events[-1].from_status == "pending_payment"
     assert services.payment_of(db.session, order).status == PaymentStatus.CANCELLED
-    assert services.expire_orders(db.session, NOW + timedelta(days=1)) == 0  # only once
+    assert status.expire_orders(db.session, NOW + timedelta(days=1)) == 0  # only once
 
 
 def test_mark_paid_confirms_and_refuses_cancelled_orders_and_wrong_amounts(app, db, vietqr, caplog):
     """Paying confirms a pending order; a wrong amount or a cancelled order is refused and logged."""
     product = make_product(db.session, prices=(100_000,), stock=5)
     settings = order_settings(app)
-    paid = services.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
+    paid = placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
                                 make_checkout(payment_method="bank_transfer"), locale="vi", now=NOW, settings=settings)
-    cancelled = services.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
+    cancelled = placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
                                      make_checkout(payment_method="bank_transfer"), locale="vi", now=NOW,
                                      settings=settings)
     db.session.commit()
     payment = services.payment_of(db.session, paid)
     with pytest.raises(OrderError, match="amount_mismatch"):
-        services.mark_paid(db.session, payment, amount_vnd=1_000, actor="office", now=NOW)
-    services.mark_paid(db.session, payment, amount_vnd=120_000, actor="office", now=NOW)
+        status.mark_paid(db.session, payment, amount_vnd=1_000, actor="office", now=NOW)
+    status.mark_paid(db.session, payment, amount_vnd=120_000, actor="office", now=NOW)
     db.session.commit()
     assert paid.status == OrderStatus.CONFIRMED and services.payment_of(db.session, paid).status == PaymentStatus.PAID
     with pytest.raises(OrderError, match="already_paid"):
-        services.mark_paid(db.session, services.payment_of(db.session, paid), amount_vnd=120_000, actor="office",
+        status.mark_paid(db.session, services.payment_of(db.session, paid), amount_vnd=120_000, actor="office",
                            now=NOW)
-    services.cancel_order(db.session, cancelled, actor="buyer", now=NOW, buyer=True)
+    status.cancel_order(db.session, cancelled, actor="buyer", now=NOW, buyer=True)
     db.session.commit()
     with pytest.raises(OrderError, match="not_payable"):
-        services.mark_paid(db.session, services.payment_of(db.session, cancelled), amount_vnd=120_000,
+        status.mark_paid(db.session, services.payment_of(db.session, cancelled), amount_vnd=120_000,
                            actor="office", now=NOW)
     assert "payment refused" in caplog.text and cancelled.code in caplog.text
 
@@ -261,16 +261,16 @@ def test_mark_paid_confirms_and_refuses_cancelled_orders_and_wrong_amounts(app, 
 def test_paid_order_is_refunded_not_cancelled(app, db, vietqr):
     """A paid order cannot be cancelled; refunding it before shipping restores the stock."""
     product = make_product(db.session, stock=5)
-    order = services.place_order(db.session, [CartItem(product.packagings[0].id, 2)],
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, 2)],
                                  make_checkout(payment_method="bank_transfer"), locale="vi", now=NOW,
                                  settings=order_settings(app))
     db.session.commit()
     payment = services.payment_of(db.session, order)
-    services.mark_paid(db.session, payment, amount_vnd=payment.amount_vnd, actor="office", now=NOW)
+    status.mark_paid(db.session, payment, amount_vnd=payment.amount_vnd, actor="office", now=NOW)
     db.session.commit()
     with pytest.raises(OrderError, match="paid_refund_instead"):
-        services.cancel_order(db.session, order, actor="office", now=NOW)
-    services.refund(db.session, services.payment_of(db.session, order), actor="office", now=NOW, note="buyer asked")
+        status.cancel_order(db.session, order, actor="office", now=NOW)
+    status.refund(db.session, services.payment_of(db.session, order), actor="office", now=NOW, note="buyer asked")
     db.session.commit()
     assert order.status == OrderStatus.REFUNDED and _stock(db, product.packagings[0].id) == 5
 

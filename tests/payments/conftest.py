@@ -79,3 +79,33 @@ def deliver(client, event: dict, secret: str = STRIPE_TEST_SETTINGS["STRIPE_WEBH
     payload = json.dumps(event).encode()
     return client.post("/payments/stripe/webhook", data=payload, content_type="application/json",
                        headers={"Stripe-Signature": signature if signature is not None else sign(payload, secret)})
+
+
+@pytest.fixture(scope="session")
+def fake_vnpay_server():
+    """One fake VNPay gateway (tests/payments/fake_vnpay.py) on loopback for the session."""
+    from tests.payments.fake_vnpay import Server
+    with Server() as gateway:
+        yield gateway
+
+
+@pytest.fixture()
+def fake_vnpay(fake_vnpay_server):
+    """The fake gateway, its records emptied for this test."""
+    gateway = fake_vnpay_server
+    gateway.pay_requests.clear()
+    gateway.bad_requests.clear()
+    gateway.api_calls.clear()
+    gateway.transactions.clear()
+    gateway.ipn_url = None
+    return gateway
+
+
+@pytest.fixture()
+def vnpay_settings(config_override, fake_vnpay):
+    """VNPay configured with the fake gateway's terminal code and secret, pointed at it."""
+    from tests.payments.fake_vnpay import HASH_SECRET, TMN_CODE
+    settings = {"VNPAY_TMN_CODE": TMN_CODE, "VNPAY_HASH_SECRET": HASH_SECRET,
+                "VNPAY_PAYMENT_URL": fake_vnpay.payment_url, "VNPAY_API_URL": fake_vnpay.api_url}
+    config_override(**settings)
+    return settings

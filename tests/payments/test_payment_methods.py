@@ -3,9 +3,9 @@ from datetime import datetime, timedelta, timezone
 
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
-from shop.orders import services
+from shop.orders import placement, services, status
 from shop.orders.models import Order, OrderStatus
-from shop.payments import base
+from shop.payments import base, registry
 from shop.payments.bank_transfer import BankTransfer
 from shop.payments.vietqr import parse_tlv
 from tests.conftest import VIETQR_SETTINGS
@@ -16,7 +16,7 @@ NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 def _transfer_order(app, db, stock=5, quantity=1):
     product = make_product(db.session, prices=(100_000,), stock=stock)
-    order = services.place_order(db.session, [CartItem(product.packagings[0].id, quantity)],
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, quantity)],
                                  make_checkout(payment_method="bank_transfer"), locale="vi", now=NOW,
                                  settings=order_settings(app))
     db.session.commit()
@@ -24,22 +24,22 @@ def _transfer_order(app, db, stock=5, quantity=1):
 
 
 def test_every_method_implements_the_interface():
-    """Each registered method has a unique code, a label, a description and the start/confirm/refund calls."""
-    methods = base.all_methods()
+    """Each registered method has a unique code, a label, a description and the start/refund_at_provider calls."""
+    methods = registry.all_methods()
     assert len({m.code for m in methods}) == len(methods)
     for method in methods:
         assert isinstance(method, base.PaymentMethod) and str(method.label) and str(method.description)
         assert isinstance(method.pay_before_fulfilment, bool)
-        for name in ("start", "confirm", "refund", "instructions", "is_configured"):
+        for name in ("start", "refund_at_provider", "instructions", "is_configured"):
             assert callable(getattr(method, name))
 
 
 def test_a_method_with_missing_or_bad_settings_is_hidden(app):
     """Bank transfer is offered only when all four VietQR settings are present and valid; cash always."""
-    assert [m.code for m in base.available_methods(app.config)] == ["cod"]
-    assert [m.code for m in base.available_methods({**app.config, **VIETQR_SETTINGS})] == ["cod", "bank_transfer"]
+    assert [m.code for m in registry.available_methods(app.config)] == ["cod"]
+    assert [m.code for m in registry.available_methods({**app.config, **VIETQR_SETTINGS})] == ["cod", "bank_transfer"]
     for broken in ({"VIETQR_ACCOUNT_NAME": ""}, {"VIETQR_BANK_BIN": "97043"}, {"VIETQR_ACCOUNT": "12 34"}):
-        assert base.get_method("bank_transfer", {**app.config, **VIETQR_SETTINGS, **broken}) is None
+        assert registry.get_method("bank_transfer", {**app.config, **VIETQR_SETTINGS, **broken}) is None
 
 
 def test_vietqr_instructions_carry_account_amount_and_reference(app, db, vietqr):
@@ -60,7 +60,9 @@ def test_start_of_manual_methods_sends_the_buyer_to_the_order_page(app, db, viet
     """Cash and transfer need no provider: start() returns no redirect."""
     order, _packaging = _transfer_order(app, db)
     payment = services.payment_of(db.session, order)
-    for method in base.all_methods():
+    manual = [m for m in registry.all_methods() if m.code in ("cod", "bank_transfer")]
+    assert len(manual) == 2
+    for method in manual:
         assert method.start(db.session, order, payment, config=app.config, now=NOW).redirect_url is None
 
 
@@ -78,7 +80,7 @@ def test_office_marks_a_transfer_paid_from_the_command_line(app, db, vietqr):
 def test_a_payment_for_a_cancelled_order_is_refused_by_the_command(app, db, vietqr):
     """mark-paid on a cancelled order fails with a message and changes nothing."""
     order, _packaging = _transfer_order(app, db)
-    services.cancel_order(db.session, order, actor="buyer", now=NOW, buyer=True)
+    status.cancel_order(db.session, order, actor="buyer", now=NOW, buyer=True)
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["shop", "mark-paid", order.code])
     assert result.exit_code != 0 and "not_payable" in result.output

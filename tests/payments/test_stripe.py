@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
-from shop.orders import services
+from shop.orders import placement, rules, services, status
 from shop.orders.models import Order, OrderEvent, OrderStatus
-from shop.payments import base
+from shop.payments import registry
 from shop.payments.models import Payment, PaymentStatus, StripeEvent
 from shop.payments.stripe_card import StripeCard
 from tests.conftest import csrf_token_of, form_value, visible_text
@@ -36,7 +36,7 @@ def api(localstripe, method: str, path: str, data: dict | None = None) -> dict:
 def _card_order(app, db, *, price=105_000, stock=5, quantity=1):
     """A delivery in Quảng Ninh (20.000 đồng shipping) paid by card, started as the checkout would."""
     product = make_product(db.session, prices=(price,), stock=stock)
-    order = services.place_order(db.session, [CartItem(product.packagings[0].id, quantity)],
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, quantity)],
                                  make_checkout(payment_method="card"), locale="vi", now=NOW,
                                  settings=order_settings(app))
     db.session.commit()
@@ -75,10 +75,10 @@ def _event_rows(db) -> list[StripeEvent]:
 
 def test_card_method_is_hidden_when_a_stripe_key_is_missing(app):
     """Card is offered only with the secret, publishable and webhook keys all set."""
-    assert "card" not in [m.code for m in base.available_methods(app.config)]
-    assert base.get_method("card", {**app.config, **STRIPE_TEST_SETTINGS}) is not None
+    assert "card" not in [m.code for m in registry.available_methods(app.config)]
+    assert registry.get_method("card", {**app.config, **STRIPE_TEST_SETTINGS}) is not None
     for name in STRIPE_TEST_SETTINGS:
-        assert base.get_method("card", {**app.config, **STRIPE_TEST_SETTINGS, name: ""}) is None
+        assert registry.get_method("card", {**app.config, **STRIPE_TEST_SETTINGS, name: ""}) is None
 
 
 def test_webhook_is_not_found_without_stripe_settings(client):
@@ -111,7 +111,7 @@ def test_card_checkout_creates_a_payment_intent_for_the_exact_vnd_amount(client,
     pay_page = client.get(response.headers["Location"])
     html = pay_page.get_data(as_text=True)
     assert pay_page.status_code == 200 and pay_page.headers["Cache-Control"] == "private, no-store"
-    assert intent["client_secret"] in html and 'src="https://js.stripe.com/v3/"' in html and "stripe-pay.js" in html
+    assert intent["client_secret"] in html and 'src="https://js.stripe.com/v3/"' in html and "js/stripe-pay." in html
     assert f'data-return-url="http://localhost/en/orders/{order.token}"' in html
     assert "Card payment needs JavaScript" in visible_text(html)
 
@@ -186,7 +186,7 @@ def test_a_signed_event_with_the_wrong_amount_currency_or_order_is_refused(clien
 def test_a_payment_for_a_cancelled_order_is_refunded_through_the_api(client, db, app, localstripe, stripe_settings):
     """The buyer cancels, then pays anyway: the webhook refunds the whole PaymentIntent; the order stays cancelled."""
     order, payment, packaging_id = _card_order(app, db, stock=5, quantity=2)
-    services.cancel_order(db.session, order, actor="buyer", now=NOW, buyer=True)
+    status.cancel_order(db.session, order, actor="buyer", now=NOW, buyer=True)
     db.session.commit()
     event = _pay(localstripe, payment.provider_ref)
     assert deliver(client, event).get_json()["outcome"] == "refunded_late"
@@ -199,12 +199,13 @@ def test_a_payment_for_a_cancelled_order_is_refunded_through_the_api(client, db,
 
 
 def test_office_refund_goes_through_stripe_and_restocks(client, db, app, localstripe, stripe_settings):
-    """refund() on a paid card order refunds the full amount via the API, marks it refunded and puts stock back."""
+    """Refunding a paid card order refunds the full amount via the API, marks it refunded and puts stock back."""
     order, payment, packaging_id = _card_order(app, db, stock=5, quantity=2)
     deliver(client, _pay(localstripe, payment.provider_ref))
     order, payment = _reload(db, order, payment)
     assert db.session.get(Packaging, packaging_id).stock == 3
-    StripeCard().refund(db.session, payment, actor="office", now=NOW, note="buyer asked", config=app.config)
+    status.refund(db.session, payment, method=StripeCard(), config=app.config, actor="office", now=NOW,
+                  note="buyer asked")
     db.session.commit()
     refunds = api(localstripe, "GET", f"/v1/refunds?payment_intent={payment.provider_ref}")["data"]
     assert [(r["amount"], r["status"]) for r in refunds] == [(order.total_vnd, "succeeded")] == [(230_000, "succeeded")]
@@ -215,10 +216,10 @@ def test_office_refund_goes_through_stripe_and_restocks(client, db, app, localst
 
 
 def test_refunding_an_unpaid_card_order_is_refused_before_calling_stripe(db, app, localstripe, stripe_settings):
-    """refund() of a pending payment raises not_refundable and creates no Stripe refund."""
+    """Refunding a pending card payment raises not_refundable and creates no Stripe refund."""
     order, payment, _packaging = _card_order(app, db)
-    with pytest.raises(services.OrderError) as raised:
-        StripeCard().refund(db.session, payment, actor="office", now=NOW, config=app.config)
+    with pytest.raises(rules.OrderError) as raised:
+        status.refund(db.session, payment, method=StripeCard(), config=app.config, actor="office", now=NOW)
     assert raised.value.code == "not_refundable"
     refunds = api(localstripe, "GET", "/v1/refunds?limit=100")["data"]
     assert [r for r in refunds if r["payment_intent"] == payment.provider_ref] == []

@@ -72,5 +72,5 @@ def test_sales_points_map_is_added_when_tiles_are_configured(app, client, db, de
         html = client.get("/en/sales-points").get_data(as_text=True)
     finally:
         app.config["MAP_TILE_URL"] = ""
-    assert "/static/vendor/leaflet/leaflet.js" in html and 'id="map-markers"' in html
+    assert "/static/vendor/leaflet/leaflet." in html and 'id="map-markers"' in html
     assert "unpkg" not in html and "cdn" not in html.lower()

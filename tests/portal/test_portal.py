@@ -140,19 +140,23 @@ def test_submit_needs_packaging_and_photo_then_waits_for_review(producer_client,
     assert db.session.get(Product, product.id).status == ProductStatus.PENDING_REVIEW
 
 
-def test_editing_a_published_listing_sends_it_back_for_review(producer_client, db):
-    """Changing the texts of a published listing takes it off the catalog and search until approved."""
+def test_editing_a_published_listing_keeps_it_on_sale_as_a_revision(producer_client, db):
+    """Changing the texts of a published listing keeps the published version on sale and searchable;
+    the edit waits as a revision that the portal shows back to the producer."""
     client, user = producer_client
     product = make_product(db.session, name="Trà cũ", producer=db.session.get(Producer, user.producer_id))
     db.session.commit()
-    assert db.session.scalar(select(SearchTerm.id).where(SearchTerm.entity_id == product.id)) is not None
     response = client.post(f"/portal/products/{product.id}", data={
         "csrf_token": session_token(client), "group": product.group_id, **_texts(name_vi="Trà mới")})
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(Product, product.id).status == ProductStatus.PENDING_REVIEW
+    assert db.session.get(Product, product.id).status == ProductStatus.PUBLISHED
     assert db.session.scalar(select(SearchTerm.id).where(SearchTerm.entity_id == product.id,
-                                                         SearchTerm.kind == "product")) is None
+                                                         SearchTerm.kind == "product")) is not None
+    public = client.get(f"/vi/products/{product.slug}")
+    assert public.status_code == 200 and "Trà cũ" in public.get_data(as_text=True)
+    page = client.get(f"/portal/products/{product.id}").get_data(as_text=True)
+    assert 'value="Trà mới"' in page and "The published version stays on sale" in page
 
 
 def test_uploaded_photo_is_webp_without_exif_and_resized(producer_client, db, app):

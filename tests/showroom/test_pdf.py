@@ -29,7 +29,7 @@ def test_catalog_pdf_of_a_sales_point_in_chinese(client, db, point):
     response = client.get(f"/zh/catalog.pdf?sales_point={point.slug}")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text, fonts, pages = _read(response.data)
-    assert "下龙OCOP产品展销中心" in text and "08:00–21:30" in text
+    assert "下龙 OCOP 产品展销中心" in text and "08:00–21:30" in text
     assert "金花茶" in text and "\ufffd" not in text
     assert any("CJK" in font for font in fonts), fonts
     assert pages >= 2

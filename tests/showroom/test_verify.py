@@ -79,11 +79,14 @@ def test_superseded_award_links_to_the_newer_certificate(client, db, valid):
 
 @pytest.mark.parametrize("code", ["CZZZZZZZZ", "x", "<script>", "A" * 40, "PÀ1234567", "%00"])
 def test_unknown_or_malformed_code_is_a_404_that_reveals_nothing(client, db, valid, code):
-    """Unknown and malformed codes answer the same 404 with a clear message and no product data."""
+    """Unknown and malformed codes answer the same 404: a red warning that the label may not be genuine,
+    a box to try again, how to report it, and no product data."""
     response = client.get(f"/en/verify/{code}")
     assert response.status_code == 404
-    text = visible_text(response.get_data(as_text=True))
-    assert "No OCOP certificate or product has this code" in text
+    html = response.get_data(as_text=True)
+    text = visible_text(html)
+    assert "No certificate has this code" in text and "The label may not be genuine" in text
+    assert 'class="verify-unknown"' in html and 'name="code"' in html and "Report a label you doubt" in text
     assert "Ba Che" not in text and "DEMO-12" not in text
 
 

@@ -1,0 +1,1 @@
+"""Content pages the office writes: About OCOP, Shipping and returns, Privacy, Terms."""
