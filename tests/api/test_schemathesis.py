@@ -32,7 +32,8 @@ def demo_once(app):
           suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case, app, demo_once):
     """Generated valid and invalid requests get no server error and answers that match the document."""
-    case.call_and_validate(app=app)
+    # The WSGI transport does not undo Content-Encoding, and the app compresses what a client accepts.
+    case.call_and_validate(app=app, headers={"Accept-Encoding": "identity"})
 
 
 def test_served_document_is_the_one_tested(client, db):
