@@ -19,21 +19,27 @@
     region.appendChild(p);
   }
 
+  // ---------- Quantity steppers: − and + beside a number field (the cart's submit at once) ----------
+  $all(".stepper").forEach(function (stepper) {
+    var qty = $("input[type=number]", stepper);
+    if (!qty) { return; }
+    $all("[data-step]", stepper).forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var min = qty.min === "" ? 1 : parseInt(qty.min, 10);
+        var max = parseInt(qty.max, 10) || 99;
+        var value = parseInt(qty.value, 10);
+        var next = (isNaN(value) ? min : value) + parseInt(button.getAttribute("data-step"), 10);
+        qty.value = String(Math.min(max, Math.max(min, next)));
+        if (stepper.hasAttribute("data-autosubmit") && qty.form) { qty.form.submit(); }
+      });
+    });
+  });
+
   // ---------- Product page: packaging choice, quantity stepper, add to cart ----------
   $all("form[data-add-to-cart]").forEach(function (form) {
     var qty = $("input[name=quantity]", form);
     var priceBox = $("[data-buy-price]");
-
-    $all("[data-step]", form).forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        if (!qty) { return; }
-        var min = parseInt(qty.min, 10) || 1;
-        var max = parseInt(qty.max, 10) || 99;
-        var next = (parseInt(qty.value, 10) || min) + parseInt(button.getAttribute("data-step"), 10);
-        qty.value = String(Math.min(max, Math.max(min, next)));
-      });
-    });
 
     $all("input[name=packaging_id]", form).forEach(function (radio) {
       radio.addEventListener("change", function () {
