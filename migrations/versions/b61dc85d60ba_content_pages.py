@@ -1,7 +1,7 @@
 """content pages: About OCOP, Shipping and returns, Privacy, Terms, per language (issue 9)
 
 Revision ID: b61dc85d60ba
-Revises: b8020e61daf9
+Revises: fa29ac27b6e0
 Create Date: 2026-11-30 09:50:16.754567
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b61dc85d60ba'
-down_revision = 'b8020e61daf9'
+down_revision = 'fa29ac27b6e0'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """producer sort keys: producers sort by each locale's collation; product keys recomputed (issue 11)
 
 Revision ID: c4d1e2f3a5b6
-Revises: b8020e61daf9
+Revises: b61dc85d60ba
 Create Date: 2026-11-30 10:00:00
 
 """
@@ -12,7 +12,7 @@ from shop.sorting import sort_key
 
 # revision identifiers, used by Alembic.
 revision = 'c4d1e2f3a5b6'
-down_revision = 'b8020e61daf9'
+down_revision = 'b61dc85d60ba'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 VAT invoice requests and the invoices producers issue (issue 15)
 
 Revision ID: fa29ac27b6e0
-Revises: b8020e61daf9
+Revises: 2083dc4aa3b0
 Create Date: 2026-11-30 09:51:55.407178
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'fa29ac27b6e0'
-down_revision = 'b8020e61daf9'
+down_revision = '2083dc4aa3b0'
 branch_labels = None
 depends_on = None
 
