@@ -1,4 +1,6 @@
-"""The base class of every form: Flask-WTF's, with WTForms' own messages in the page's language.
+"""Form pieces shared by several pages: the base class of every form (Flask-WTF's, with WTForms' own
+messages in the page's language), the CSRF-only form, select options, per-locale text fields and a
+producer's contact fields. Page modules import these instead of each other's forms.
 
 WTForms ships catalogs for some languages (zh, ko) but not Vietnamese, and the app's catalogs are the
 ones its tests keep complete; so the validators' built-in messages are msgids of our catalog
@@ -10,6 +12,9 @@ from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
+from wtforms import EmailField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
 
 
 class _CatalogTranslations:
@@ -81,3 +86,59 @@ def _plural_messages_for_extraction() -> None:  # pragma: no cover - never calle
     ngettext("Field must be exactly %(max)d character long.", "Field must be exactly %(max)d characters long.", 1)
     ngettext("'%(value)s' is not a valid choice for this field.",
              "'%(value)s' are not valid choices for this field.", 1)
+
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+FIELD_LABELS = {
+    "name": _l("Name"),
+    "summary": _l("Summary (one or two sentences)"),
+    "description": _l("Description"),
+    "story": _l("Story"),
+    "address": _l("Address"),
+    "venue": _l("Venue"),
+}
+FIELD_LIMITS = {"name": 200, "summary": 500, "description": 20_000, "story": 20_000, "address": 300, "venue": 300}
+
+
+def options(pairs) -> list[SelectChoice]:
+    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
+    return [SelectChoice(value=value, label=str(label)) for value, label in pairs]
+
+
+def _text_field(name: str, locale: str):
+    required = [DataRequired()] if name == "name" and locale == "vi" else [Optional()]
+    validators = required + [Length(max=FIELD_LIMITS[name])]
+    if name in ("description", "story"):
+        return TextAreaField(FIELD_LABELS[name], validators=validators, render_kw={"rows": 8})
+    return StringField(FIELD_LABELS[name], validators=validators)
+
+
+def with_texts(base: type, fields: tuple[str, ...], locales) -> type:
+    """A subclass of base with <field>_<locale> text fields for every locale."""
+    attrs = {f"{name}_{locale}": _text_field(name, locale) for locale in locales for name in fields}
+    return type(base.__name__, (base,), attrs)
+
+
+def texts_of(form, fields: tuple[str, ...], locales) -> dict[str, dict[str, str]]:
+    return {locale: {name: form[f"{name}_{locale}"].data or "" for name in fields} for locale in locales}
+
+
+def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
+    """Put the stored texts into a fresh form."""
+    for row in translations:
+        for name in fields:
+            key = f"{name}_{row.locale}"
+            if key in form:
+                form[key].data = getattr(row, name)
+
+
+class ProfileBase(Form):
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
+    email = EmailField(_l("Email"), validators=[Optional(), Regexp(EMAIL_PATTERN, message=_l("Enter an email address.")), Length(max=200)])
+    website = StringField(_l("Website"), validators=[Optional(), URL(), Length(max=200)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+
+
+class EmptyForm(Form):
+    """A form with only the CSRF token (logout and other one-button actions)."""

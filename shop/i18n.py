@@ -3,10 +3,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel import Locale
 from flask import current_app, g, has_request_context, request
 from markupsafe import Markup, escape
 
 LOCALE_COOKIE = "locale"
+
+
+def language_name(code: str) -> str:
+    """A language's own name for itself ('Tiếng Việt', 'English', '中文'), from CLDR."""
+    name = Locale.parse(code).get_language_name(code) or code
+    return name[:1].upper() + name[1:]
+
+
+class _LanguageNames(dict):
+    """code → the language's own name, for any configured locale (LANGUAGE_NAMES['vi'])."""
+
+    def __missing__(self, code: str) -> str:
+        return language_name(code)
+
+    def get(self, code, default=None):
+        return self[code]
+
+
+LANGUAGE_NAMES = _LanguageNames()
 
 
 def locales() -> tuple[str, ...]:

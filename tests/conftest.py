@@ -75,7 +75,7 @@ def db(app):
 def demo(db, app):
     """The demo catalog of shop/demo, loaded today."""
     from shop.demo.loader import load_demo
-    from shop.templating import today
+    from shop.clock import today
     with app.test_request_context():
         day = today()
     load_demo(db.session, media_dir=app.config["MEDIA_DIR"], today=day)

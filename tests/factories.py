@@ -129,6 +129,14 @@ def order_settings(app, **overrides):
     return replace(OrderSettings.from_config(app.config), **overrides)
 
 
+def order_links():
+    """OrderLinks for a checkout outside a request: the addresses a view would build, on example.test."""
+    from shop.orders.checkout import OrderLinks
+    return OrderLinks(order_page=lambda order: f"https://shop.example.test/{order.locale}/orders/{order.token}",
+                      pay_page=lambda order: f"https://shop.example.test/{order.locale}/orders/{order.token}/pay",
+                      portal_page=lambda order: f"https://shop.example.test/portal/orders/{order.id}")
+
+
 def make_user(session, role: str = "customer", *, email: str | None = None, producer=None, sales_point=None,
               locale: str = "en", **overrides):
     """A user whose password is PASSWORD (hashed once per test run: scrypt is slow on purpose)."""

@@ -36,7 +36,3 @@ class RegisterForm(Form):
 
 class LocaleForm(Form):
     locale = SelectField(_l("Language of my pages and mails"), choices=[])
-
-
-class EmptyForm(Form):
-    """A form with only the CSRF token (logout and other one-button actions)."""

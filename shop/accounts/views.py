@@ -2,25 +2,23 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
-
-from shop.accounts import services
 from sqlalchemy.exc import IntegrityError
 
-from shop.accounts.forms import EmptyForm, ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
+from shop.accounts import mail as account_mail
+from shop.accounts import services
+from shop.accounts.forms import ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
-from shop.i18n import current_locale, locales
+from shop.forms import EmptyForm, options
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales
 from shop.inputs import safe_path
-from shop.mailer import send_mail
+from shop.mailer import mail_base_url
 from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import services as order_services
-from shop.portal.forms import options
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("accounts", __name__, url_prefix="/<locale>")
 
@@ -107,34 +105,12 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user(db.session, form.email.data)
         if user is not None and user.active:
-            try:
-                send_password_mail(user, services.RESET)
-            except OSError:  # same answer either way; the failure is logged for the office
-                current_app.logger.warning("could not send a reset link to %s", user.email, exc_info=True)
+            account_mail.queue_password_mail(db.session, user, services.RESET, base_url=mail_base_url(),
+                                             now=utcnow())
+            db.session.commit()
         flash(_("If an account uses this address, we have sent it a link to set a new password."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot.html", form=form)
-
-
-def send_password_mail(user, purpose: str) -> None:
-    """Mail a reset or invitation link, in the user's language."""
-    token = services.make_password_token(current_app.config["SECRET_KEY"], user, purpose)
-    with force_locale(user.locale):
-        link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
-        if purpose == services.INVITE:
-            hours = current_app.config["INVITE_MAX_AGE"] // 3600
-            subject = _("Your OCOP Quảng Ninh account")
-            body = _("You have been invited to keep your products on OCOP Quảng Ninh.\n\n"
-                     "Choose your password here (the link works for %(hours)d hours, once):\n%(link)s\n",
-                     hours=hours, link=link)
-        else:
-            minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
-            subject = _("Set a new password")
-            body = _("Someone asked to set a new password for this address on OCOP Quảng Ninh.\n\n"
-                     "If it was you, follow this link (it works for %(minutes)d minutes, once):\n%(link)s\n\n"
-                     "If not, ignore this mail: your password stays as it is.\n",
-                     minutes=minutes, link=link)
-    send_mail(user.email, subject, body)
 
 
 @bp.route("/password/set/<token>", methods=["GET", "POST"])

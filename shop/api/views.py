@@ -1,7 +1,6 @@
 """The public read-only JSON API: products, producers, sales points, fairs and the certificate check."""
 from __future__ import annotations
 
-import hashlib
 
 from flask import Blueprint, abort, current_app, g, request
 from flask_babel import gettext as _
@@ -9,21 +8,20 @@ from flask_babel import gettext as _
 from shop.api import openapi, params, serializers
 from shop.api import services as api_services
 from shop.catalog import services as catalog
-from shop.catalog.forms import _whole_number, parse_filters
+from shop.catalog.filters import parse_filters, whole_number
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import csrf, db
 from shop.geo import services as geo
 from shop.places import services as places
 from shop.producers.models import ProducerType
 from shop.showroom import services as showroom
-from shop.templating import today
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 24
-MAX_AGE = 60
 FAIR_WHEN = ("all", "upcoming", "past")
 
 
@@ -39,26 +37,8 @@ def choose_locale():
     g.api_locale = g.locale = locale
 
 
-@bp.after_app_request
-def api_headers(response):
-    """CORS for every API answer; ETag, 304 and a short public cache for successful reads."""
-    if not request.path.startswith("/api/"):
-        return response
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "If-None-Match"
-    response.headers["Access-Control-Expose-Headers"] = "ETag"
-    if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.direct_passthrough:
-        response.set_etag(hashlib.sha256(response.get_data()).hexdigest()[:40])
-        response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-        response.make_conditional(request)
-    elif response.status_code >= 400:
-        response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def _per_page() -> int:
-    return _whole_number(request.args, "per_page", low=1, high=MAX_PER_PAGE) or DEFAULT_PER_PAGE
+    return whole_number(request.args, "per_page", low=1, high=MAX_PER_PAGE) or DEFAULT_PER_PAGE
 
 
 @bp.get("/products")
@@ -87,7 +67,7 @@ def producers():
     """Producers with their number of published products, by name, paginated."""
     producer_type = params.check_enum(request.args, "type", [str(t) for t in ProducerType])
     params.check(request.args, ("page", "per_page"))
-    page_number = _whole_number(request.args, "page", low=1, high=10_000) or 1
+    page_number = whole_number(request.args, "page", low=1, high=10_000) or 1
     page = api_services.producers_page(db.session, locale=_locale(), page=page_number, per_page=_per_page(),
                                        producer_type=producer_type)
     return serializers.page([serializers.producer(p, n, _locale()) for p, n in page.items], page)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from shop.forms import EMAIL_PATTERN, Form, ProfileBase
 from shop.inputs import to_id
-from shop.portal.forms import EMAIL_PATTERN, ProfileBase
 
 
 class RejectForm(Form):

@@ -5,29 +5,30 @@ from datetime import datetime, timezone
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, stream_with_context,
                    url_for)
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
-from shop.accounts.views import send_password_mail
 from shop.backoffice import charts, csv_io, stats
 from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, OrderActionForm, ProducerBase,
                                    RejectForm, RevokeForm, SalesPointBase)
 from shop.catalog import certificates, reviews
+from shop.catalog import mail as catalog_mail
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
-from shop.i18n import current_locale, locales, translated
 from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
-from shop.mailer import send_mail
-from shop.models_base import utcnow
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
 from shop.orders.rules import OrderError
@@ -36,10 +37,9 @@ from shop.payments.registry import all_methods, any_method
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
-from shop.portal.forms import fill_texts, options, texts_of, with_texts
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
-from shop.templating import LANGUAGE_NAMES, fdate, today
+from shop.template_env import fdate
 
 bp = Blueprint("backoffice", __name__, url_prefix="/backoffice")
 bp.before_request(require_roles(Role.ADMIN))
@@ -136,23 +136,11 @@ def review_reject(product_id: int):
         return render_template("backoffice/review.html", product=product, locales=locales(),
                                language_names=LANGUAGE_NAMES, reject_form=form), 400
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
+    catalog_mail.queue_rejection_mails(db.session, product, form.reason.data.strip(), base_url=mail_base_url(),
+                                       now=utcnow())
     db.session.commit()
-    _mail_rejection(product, form.reason.data.strip())
     flash(_("Sent back to the producer."))
     return redirect(url_for("backoffice.review_queue"))
-
-
-def _mail_rejection(product, reason: str) -> None:
-    for user in accounts.users_of_producer(db.session, product.producer_id):
-        with force_locale(user.locale):
-            link = url_for("portal.product_edit", product_id=product.id, _external=True)
-            subject = _("Your listing “%(name)s” needs changes", name=translated(product, "name", user.locale).text)
-            body = _("The OCOP office has looked at your listing and sent it back:\n\n%(reason)s\n\n"
-                     "Change it here and send it for review again:\n%(link)s\n", reason=reason, link=link)
-        try:
-            send_mail(user.email, subject, body)
-        except OSError:  # the decision stands; the producer also sees the reason in the portal
-            current_app.logger.warning("could not mail %s about product %s", user.email, product.id, exc_info=True)
 
 
 # --- producers ------------------------------------------------------------------------------
@@ -243,14 +231,10 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(message(error, OFFICE))
         else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
-            try:
-                send_password_mail(user, accounts.INVITE)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."))
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))

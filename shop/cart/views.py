@@ -1,78 +1,19 @@
 """The cart page and its forms; the cart is found by the token kept in the signed session cookie."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask import Blueprint, current_app, flash, g, jsonify, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
+from shop.cart.session import added_panel, cart_token, remember_added, remember_cart
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
 from shop.messages import message
 
 bp = Blueprint("cart", __name__, url_prefix="/<locale>")
-
-# The session key of the cart token; shop/cache_pages.py never serves cached pages to a session holding it.
-SESSION_KEY = "cart"
-# What was just added (packaging id, and a warning when the quantity was capped), for the panel on the
-# product page that the form post lands back on. Only ever set beside SESSION_KEY, so never cached.
-ADDED_KEY = "cart_added"
-
-
-def cart_token() -> str | None:
-    return session.get(SESSION_KEY)
-
-
-@bp.app_context_processor
-def header_cart():
-    """cart_count() for the header link: None when the page may be cached for everyone."""
-    def cart_count():
-        if g.get("rendering_for_cache") or SESSION_KEY not in session:
-            return None
-        return services.item_count(db.session, cart_token())
-    return {"cart_count": cart_count, "added_to_cart": added_to_cart}
-
-
-@dataclass
-class AddedPanel:
-    """What the "added to cart" panel shows: the line just added and the cart it is now in."""
-
-    line: services.LineView
-    count: int
-    subtotal_vnd: int
-    warning: str | None = None
-
-
-def _panel(packaging_id: int, warning: str | None) -> AddedPanel | None:
-    cart = services.get_cart(db.session, cart_token())
-    view = services.view_cart(db.session, cart, locale=current_locale())
-    line = next((line for line in view.lines if line.packaging.id == packaging_id), None)
-    if line is None:
-        return None
-    return AddedPanel(line, view.count, view.subtotal_vnd, warning)
-
-
-def added_to_cart() -> AddedPanel | None:
-    """The panel for the item this visitor just added (once), or None; never on a page rendered for the cache."""
-    if g.get("rendering_for_cache") or ADDED_KEY not in session:
-        return None
-    added = session.pop(ADDED_KEY)
-    if not isinstance(added, dict) or not isinstance(added.get("id"), int):
-        return None
-    return _panel(added["id"], added.get("warning") if isinstance(added.get("warning"), str) else None)
-
-
-def _wants_json() -> bool:
-    # Set by static/js/shop.js; a plain form post never sends it.
-    return request.headers.get("X-Requested-With") == "fetch"
-
-
-def _count_text(count: int) -> str:
-    return "(" + ngettext("%(num)d item", "%(num)d items", count) + ")" if count else ""
 
 
 def _back(target: str | None) -> str:
@@ -122,21 +63,29 @@ def add():
             return _refused(message(error), target)
         warning = message(error)
     db.session.commit()
-    session[SESSION_KEY] = cart.token
-    session.permanent = True
+    remember_cart(cart)
     if _wants_json():
-        panel = _panel(form.packaging_id.data, warning)
+        panel = added_panel(form.packaging_id.data, warning, locale=current_locale())
         count = panel.count if panel else 0
         return jsonify(ok=True, count=count, count_text=_count_text(count),
                        panel=render_template("cart/_added_panel.html", added=panel) if panel else "")
     if wants_panel:
-        session[ADDED_KEY] = {"id": form.packaging_id.data, **({"warning": warning} if warning else {})}
+        remember_added(form.packaging_id.data, warning)
         return redirect(target + "#added", 303)
     if warning:
         flash(warning, "warning")
     else:
         flash(_("Added to your cart."), "success")
     return redirect(target, 303)
+
+
+def _wants_json() -> bool:
+    # Set by static/js/shop.js; a plain form post never sends it.
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _count_text(count: int) -> str:
+    return "(" + ngettext("%(num)d item", "%(num)d items", count) + ")" if count else ""
 
 
 def _refused(text: str, target: str):

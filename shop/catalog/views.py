@@ -7,14 +7,14 @@ from flask_babel import gettext as _
 from shop.cache_pages import cacheable
 from shop.catalog import search as search_service
 from shop.catalog import services
-from shop.catalog.forms import parse_filters, parse_page
+from shop.catalog.filters import parse_filters, parse_page
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.places import services as places
 from shop.producers import services as producers
 from shop.producers.models import ProducerType
-from shop.templating import today
 
 bp = Blueprint("catalog", __name__, url_prefix="/<locale>")
 

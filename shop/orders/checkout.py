@@ -1,44 +1,76 @@
-"""Checkout as one use case: place the cart's order and empty the cart in one transaction."""
+"""Checkout as one use case: place the cart's order, queue its mails in the outbox, empty the cart,
+start the payment and commit once (the worker sends the mails after the commit, so a mail never
+announces an order that a rollback undid, and a crash after the commit loses none). The view
+parses the form, calls submit_order and renders what it returns."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from shop import metrics
 from shop.cart import services as cart_services
+from shop.orders import mail
 from shop.orders.models import Order
 from shop.orders.placement import Checkout, OrderSettings, place_order
 from shop.orders.rules import OrderError
-from shop.orders.services import order_by_idempotency_key
+from shop.orders.services import order_by_idempotency_key, payment_of
+from shop.payments.registry import any_method
 
 log = logging.getLogger(__name__)
 
 
-def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetime,
-                 settings: OrderSettings, user_id: int | None = None) -> tuple[Order, bool]:
-    """Place the cart's order and empty the cart in one committed transaction: (order, newly placed).
+@dataclass(frozen=True)
+class OrderLinks:
+    """The addresses a new order needs, built by the caller, which knows the routes and the host."""
 
-    The same idempotency key returns the first order, also when two submits race.
+    order_page: Callable[[Order], str]  # absolute: it goes into the buyer's mail
+    pay_page: Callable[[Order], str]  # where a method paid at a provider sends the buyer
+    portal_page: Callable[[Order], str]  # absolute: the producers' notices link to the order in the portal
+
+
+@dataclass(frozen=True)
+class CheckoutResult:
+    """The order, whether this call placed it (False: the same form was sent before), and where to
+    send the buyer next (a provider's page, or None for the order page)."""
+
+    order: Order
+    created: bool
+    redirect_url: str | None = None
+
+
+def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetime, settings: OrderSettings,
+                 links: OrderLinks, user_id: int | None = None) -> CheckoutResult:
+    """Place the cart's order, empty the cart and start the payment in one committed transaction.
+
+    The same idempotency key returns the first order, also when two submits race. Raises OrderError
+    (rolled back) when the order cannot be placed.
     """
     existing = order_by_idempotency_key(session, checkout.idempotency_key)
     if existing is not None:
-        return existing, False
+        return CheckoutResult(existing, created=False)
     try:
         order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings,
                             user_id=user_id)
+        mail.queue_order_mails(session, order, order_url=links.order_page(order),
+                               portal_url=links.portal_page(order), now=now)
         if cart is not None:
             cart_services.clear_cart(session, cart)
+        started = any_method(order.payment_method).start(session, order, payment_of(session, order),
+                                                          config=settings.config, now=now,
+                                                          pay_url=links.pay_page(order))
         session.commit()
     except (OrderError, IntegrityError) as error:
         session.rollback()
         existing = order_by_idempotency_key(session, checkout.idempotency_key)
         if existing is not None:
-            return existing, False
+            return CheckoutResult(existing, created=False)
         if isinstance(error, IntegrityError):
             log.warning("order: integrity error while placing an order: %s", error.orig)
             raise OrderError("try_again") from error
         raise
-    return order, True
-
-
+    metrics.order_placed(order.payment_method)
+    return CheckoutResult(order, created=True, redirect_url=started.redirect_url)

@@ -10,8 +10,8 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from shop.i18n import translated
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
-from shop.orders.provinces import PROVINCES
 from shop.orders.placement import Checkout
+from shop.orders.provinces import PROVINCES
 from shop.orders.rules import normalize_email, normalize_phone
 
 

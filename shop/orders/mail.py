@@ -1,19 +1,22 @@
-"""Order mails: a confirmation to the buyer (in the checkout language) and a notice to each
-producer for its own lines (in Vietnamese). Sent after the order committed; a mail that
-cannot be sent is logged and never undoes the order."""
+"""Order mails: a confirmation to the buyer (in the checkout language), a notice to each reader of
+each producer for its own lines, and the buyer's shipping notices.
+
+Builders are plain functions given their URLs. A change only queues its mails in the outbox, in
+its own transaction, with the URLs in the row (queue_*); the worker renders and sends them
+(outbox_*), so a slow or dead mail server never holds a request and a crash loses no mail."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
 from email.message import EmailMessage
 
-from flask import current_app, g, render_template, url_for
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.i18n import translated
-from shop.mailer import build_message, deliver
 from shop.labels import packaging_label
+from shop.mailer import build_message
 from shop.money import format_vnd
 from shop.orders.models import Order
 from shop.producers.models import Producer
@@ -22,106 +25,76 @@ log = logging.getLogger(__name__)
 PRODUCER_LOCALE = "vi"
 
 
-class _Locale:
-    """Render with g.locale and Babel's locale set to the reader's language, then put both back."""
-
-    def __init__(self, locale: str):
-        self.locale = locale
-
-    def __enter__(self):
-        self.saved = g.get("locale")
-        g.locale = self.locale
-        self.forced = force_locale(self.locale)
-        self.forced.__enter__()
-
-    def __exit__(self, *exc):
-        self.forced.__exit__(*exc)
-        if self.saved is None:
-            g.pop("locale", None)
-        else:
-            g.locale = self.saved
-
-
-def order_url(order: Order, locale: str) -> str:
-    return url_for("orders.order_page", locale=locale, token=order.token, _external=True)
-
-
-def buyer_confirmation(order: Order, config: Mapping) -> EmailMessage:
-    """The buyer's confirmation, in the language they checked out in."""
-    with _Locale(order.locale):
+def buyer_confirmation(order: Order, *, order_url: str, config: Mapping) -> EmailMessage:
+    """The buyer's confirmation, in the language they checked out in, linking to order_url (absolute)."""
+    with force_locale(order.locale):
         money = lambda amount: format_vnd(amount, order.locale)  # noqa: E731
         subject = _("Your OCOP order %(code)s", code=order.code)
-        body = render_template("mail/order_confirmation.txt", order=order, money=money,
-                               url=order_url(order, order.locale))
+        body = render_template("mail/order_confirmation.txt", order=order, money=money, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, config: Mapping) -> list[EmailMessage]:
-    """One notice per portal user of each producer (in the user's language, with a link to the order in
-    the portal), listing only that producer's lines; the producer's contact address only when it has
-    no portal user."""
+def producer_readers(session, producer: Producer) -> list[tuple[str, str]]:
+    """(email, locale) of each portal user of the producer; its contact address (in Vietnamese) when it has none."""
     from shop.accounts.services import users_of_producer
+    readers = [(u.email, u.locale) for u in users_of_producer(session, producer.id)]
+    if not readers and producer.email:
+        readers = [(producer.email, PRODUCER_LOCALE)]
+    return readers
+
+
+def producer_notices(session, order: Order, *, portal_url: str, config: Mapping, only_producer: int | None = None,
+                     only_reader: str | None = None) -> list[EmailMessage]:
+    """One notice per portal user of each producer (in the user's language, with portal_url, the order in
+    the portal), listing only that producer's lines; the producer's contact address only when it has
+    no portal user. only_producer and only_reader narrow it to one producer and one address."""
     by_producer: dict[int, list] = {}
     for line in order.lines:
-        if line.producer_id is not None:
+        if line.producer_id is not None and only_producer in (None, line.producer_id):
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
     for producer_id, lines in by_producer.items():
         producer = session.get(Producer, producer_id)
-        readers = [(u.email, u.locale) for u in users_of_producer(session, producer_id)]
-        if not readers and producer.email:
-            readers = [(producer.email, PRODUCER_LOCALE)]
+        readers = [r for r in producer_readers(session, producer) if only_reader in (None, r[0])]
         if not readers:
             log.warning("order %s: producer %s has no user nor email address; no notice sent",
                         order.code, producer.slug)
             continue
-        link = url_for("portal.order_detail", order_id=order.id, _external=True)
         for email, locale in readers:
-            with _Locale(locale):
+            with force_locale(locale):
                 money = lambda amount, locale=locale: format_vnd(amount, locale)  # noqa: E731
                 rows = [(_producer_name(session, line, locale), _producer_label(session, line), line)
                         for line in lines]
                 subject = _("New order %(code)s for %(producer)s", code=order.code,
                             producer=translated(producer, "name", locale).text)
                 body = render_template("mail/producer_notice.txt", order=order, producer=producer, rows=rows,
-                                       money=money, total=sum(line.total_vnd for line in lines), link=link,
+                                       money=money, total=sum(line.total_vnd for line in lines), link=portal_url,
                                        reader_locale=locale)
             messages.append(build_message(config, email, subject, body))
     return messages
 
 
-def line_progress(order: Order, lines: list, *, config: Mapping) -> EmailMessage | None:
+def line_progress(order: Order, lines: list, *, order_url: str, config: Mapping) -> EmailMessage | None:
     """To the buyer, in the order's language: these lines are on their way (or sent to the sales point),
     with a link to the order page. None when no line of the list is shipped."""
     shipped = [line for line in lines if line.fulfilment_status == "shipped"]
     if not shipped:
         return None
-    with _Locale(order.locale):
+    with force_locale(order.locale):
         if order.fulfilment == "pickup":
             subject = _("Order %(code)s: part of it is on its way to the sales point", code=order.code)
         else:
             subject = _("Order %(code)s: part of it is on its way", code=order.code)
-        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url(order, order.locale))
+        body = render_template("mail/line_shipped.txt", order=order, lines=shipped, url=order_url)
     return build_message(config, order.email, subject, body)
 
 
-def ready_for_pickup(order: Order, *, config: Mapping) -> EmailMessage:
+def ready_for_pickup(order: Order, *, order_url: str, config: Mapping) -> EmailMessage:
     """To the buyer, in the order's language: the order waits at the sales point."""
-    with _Locale(order.locale):
+    with force_locale(order.locale):
         subject = _("Order %(code)s is ready for pickup", code=order.code)
-        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url(order, order.locale))
+        body = render_template("mail/ready_for_pickup.txt", order=order, url=order_url)
     return build_message(config, order.email, subject, body)
-
-
-def send_quietly(messages: list[EmailMessage | None], what: str) -> bool:
-    """Send after the commit; a failure is logged and never undoes the change."""
-    config = current_app.config
-    try:
-        deliver([m for m in messages if m is not None], config)
-    except Exception:  # noqa: BLE001 - the change stands; the buyer also sees it on the order page
-        log.exception("could not send %s", what)
-        return False
-    return True
 
 
 def _producer_name(session, line, locale: str = PRODUCER_LOCALE) -> str:
@@ -137,12 +110,55 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send_order_mails(session, order: Order) -> bool:
-    """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
-    config = current_app.config
-    try:
-        deliver([buyer_confirmation(order, config), *producer_notices(session, order, config)], config)
-    except Exception:  # noqa: BLE001 - the order stands; the office can resend
-        log.exception("order %s: could not send the order mails", order.code)
-        return False
-    return True
+def queue_order_mails(session, order: Order, *, order_url: str, portal_url: str, now) -> int:
+    """Queue the buyer's confirmation and a notice to each reader of each producer, in the caller's
+    transaction; how many were queued. Nothing is rendered here: the worker builds the text."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "order_confirmation", order.email, {"order_id": order.id, "order_url": order_url}, now=now)
+    queued = 1
+    for producer_id in sorted({line.producer_id for line in order.lines if line.producer_id is not None}):
+        producer = session.get(Producer, producer_id)
+        readers = producer_readers(session, producer)
+        if not readers:
+            log.warning("order %s: producer %s has no user nor email address; no notice queued",
+                        order.code, producer.slug)
+        for email, _locale in readers:
+            queue_mail(session, "producer_notice", email,
+                       {"order_id": order.id, "producer_id": producer_id, "portal_url": portal_url}, now=now)
+            queued += 1
+    return queued
+
+
+def queue_shipping_notice(session, order: Order, line_ids: list[int], *, order_url: str, now) -> None:
+    """Queue the buyer's notice that these lines are on their way (the worker skips it if none is shipped)."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "lines_shipped", order.email,
+               {"order_id": order.id, "line_ids": sorted(line_ids), "order_url": order_url}, now=now)
+
+
+def outbox_confirmation(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "order_confirmation" outbox mail."""
+    message = buyer_confirmation(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],
+                                 config=config)
+    return message["Subject"], message.get_content()
+
+
+def outbox_producer_notice(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "producer_notice" outbox mail: that producer's lines only, in the reader's language."""
+    order = session.get(Order, mail.params["order_id"])
+    producer_id = mail.params["producer_id"]
+    for message in producer_notices(session, order, portal_url=mail.params["portal_url"], config=config,
+                                    only_producer=producer_id, only_reader=mail.recipient):
+        return message["Subject"], message.get_content()
+    raise LookupError(f"order {order.code} has no lines of producer {producer_id} for {mail.recipient}")
+
+
+def outbox_lines_shipped(session, mail, config: Mapping) -> tuple[str, str]:
+    """Builder of the "lines_shipped" outbox mail, in the order's language."""
+    order = session.get(Order, mail.params["order_id"])
+    wanted = set(mail.params["line_ids"])
+    message = line_progress(order, [line for line in order.lines if line.id in wanted],
+                            order_url=mail.params["order_url"], config=config)
+    if message is None:
+        raise LookupError(f"order {order.code}: none of lines {sorted(wanted)} is shipped")
+    return message["Subject"], message.get_content()

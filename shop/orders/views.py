@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -14,52 +11,29 @@ from markupsafe import Markup
 
 from shop.accounts.models import Role
 from shop.cart import services as cart_services
-from shop.cart.views import cart_token
+from shop.cart.session import cart_token
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
 from shop.models_base import utcnow
-from shop.orders import mail, placement, rules, services
-from shop.orders.checkout import submit_order
-from shop.orders.status import cancel_order
+from shop.orders import placement, rules, services
+from shop.orders.checkout import OrderLinks, submit_order
 from shop.orders.forms import CheckoutForm, LookupForm
 from shop.orders.models import OrderStatus
-from shop.orders.provinces import get_province
-from shop.payments.registry import any_method, available_methods
+from shop.orders.status import cancel_order
 from shop.payments.models import PaymentStatus
+from shop.payments.registry import any_method, available_methods
 from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
+# The buyer's mail links to the order page in the order's language; a card payment continues on its pay page.
+_LINKS = OrderLinks(
+    order_page=lambda order: url_for("orders.order_page", locale=order.locale, token=order.token, _external=True),
+    pay_page=lambda order: url_for("payments.pay", token=order.token),
+    portal_page=lambda order: url_for("portal.order_detail", order_id=order.id, _external=True))
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
-
-
-@bp.app_template_global()
-def fdatetime(value: datetime | None) -> str:
-    """A UTC timestamp in the province's time zone and the page's language."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return format_datetime(value, "short", tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
-                           locale=current_locale())
-
-
-@bp.app_template_global()
-def iso_datetime(value: datetime | None) -> str:
-    """A UTC timestamp for a <time datetime> attribute: whole seconds and a Z, as HTML requires."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite hands back naive UTC
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@bp.app_template_global()
-def province_name(slug: str) -> str:
-    found = get_province(slug)
-    return found.name if found else slug
 
 
 def _private(response):
@@ -99,27 +73,18 @@ def checkout():
     if request.method == "POST" and not updating_total:
         if form.validate():
             try:
-                order, created = submit_order(db.session, cart, form.checkout_data(),
-                                              locale=current_locale(), now=utcnow(), settings=settings,
-                                              user_id=_customer_id())
+                placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
+                                      settings=settings, links=_LINKS, user_id=_customer_id())
             except rules.OrderError as failure:
                 if failure.code in CART_PROBLEMS:
                     flash(message(failure), "error")
                     return redirect(url_for("cart.show"), 303)
                 error = message(failure)
             else:
-                if created:
-                    mail.send_order_mails(db.session, order)
-                    payment = services.payment_of(db.session, order)
-                    started = any_method(order.payment_method).start(db.session, order, payment, config=config,
-                                                                      now=utcnow())
-                    db.session.commit()
-                    if started.redirect_url:
-                        session[PLACED_KEY] = order.code
-                        return redirect(started.redirect_url, 303)
-                # Also when the same form came twice: the response the browser shows may be the second one.
-                session[PLACED_KEY] = order.code
-                return redirect(url_for("orders.order_page", token=order.token), 303)
+                # The thank-you page shows once; also when the same form came twice, since the
+                # response the browser shows may be the second one.
+                session[PLACED_KEY] = placed.order.code
+                return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.order.token), 303)
     elif request.method == "GET":
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:

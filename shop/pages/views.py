@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from shop.cache_pages import cacheable
 from shop.extensions import db
 from shop.i18n import translated
+from shop.markup import render_markdown
 from shop.pages import services
 
 bp = Blueprint("pages", __name__, url_prefix="/<locale>")
@@ -32,7 +33,9 @@ def credits():
 def office() -> dict[str, str]:
     """The office's contact details from the configuration (empty values are left out by the templates)."""
     config = current_app.config
+    # A configured name is the office's own, in Vietnamese; the default is said in the page's language.
     return {"name": config.get("OFFICE_NAME") or _("OCOP office of Quảng Ninh"),
+            "name_lang": "vi" if config.get("OFFICE_NAME") else "",
             "address": config.get("OFFICE_ADDRESS", ""), "phone": config.get("OFFICE_PHONE", ""),
             "email": config.get("OFFICE_EMAIL", ""), "hours": config.get("OFFICE_HOURS", "")}
 
@@ -57,7 +60,13 @@ def footer_pages() -> list[tuple[str, str]]:
             ("privacy", _("Privacy")), ("terms", _("Terms"))]
 
 
+def page_markdown(text: str | None):
+    """A content page's Markdown: as stories, plus ## headings (the page's own title is the h1)."""
+    return render_markdown(text, extra_tags=frozenset({"h2"}))
+
+
 @bp.record_once
 def _jinja_globals(state):
+    state.app.jinja_env.filters["page_markdown"] = page_markdown
     state.app.jinja_env.globals.update(office=office, tel_href=tel_href, payment_labels=payment_labels,
                                        footer_pages=footer_pages)

@@ -3,11 +3,12 @@
 A method is a stateless object. The order service creates the Payment row (status
 pending) inside the order's transaction; everything a method does happens around it:
 
-    start(session, order, payment, *, config, now) -> StartResult
-        called by the checkout view right AFTER the order committed. Talk to the provider
-        here (a card method creates its PaymentIntent / hosted page and stores its id in
-        payment.provider_ref) and return a redirect_url to send the buyer there, or None to
-        show the order page. The view commits afterwards.
+    start(session, order, payment, *, config, now, pay_url) -> StartResult
+        called by the checkout use case (shop.orders.checkout) in the order's transaction,
+        after the order is placed. Talk to the provider here (a card method creates its
+        PaymentIntent / hosted page and stores its id in payment.provider_ref) and return a
+        redirect_url to send the buyer there (pay_url is the shop's own pay page for the
+        order), or None to show the order page. The use case commits afterwards.
     refund_at_provider(payment, *, config) -> str
         give the money back at the provider (a card method calls it) and return the provider's
         reference for the order's history, or "" when the money goes back by hand (cash, transfer).
@@ -56,7 +57,8 @@ class PaymentMethod:
     def is_configured(self, config: Mapping) -> bool:
         return True
 
-    def start(self, session, order: Order, payment: Payment, *, config: Mapping, now: datetime) -> StartResult:
+    def start(self, session, order: Order, payment: Payment, *, config: Mapping, now: datetime,
+              pay_url: str = "") -> StartResult:
         return StartResult()
 
     def refund_at_provider(self, payment: Payment, *, config: Mapping) -> str:

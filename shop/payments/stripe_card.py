@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from datetime import datetime
 
 import stripe
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -76,8 +75,8 @@ class StripeCard(PaymentMethod):
                         "metadata": {"order_code": order.code, "payment_id": str(payment.id)}},
                 options={"idempotency_key": idempotency_key(payment)})
 
-    def start(self, session, order, payment, *, config, now) -> StartResult:
-        # A Stripe outage must not lose the committed order: the pay page tries again.
+    def start(self, session, order, payment, *, config, now, pay_url="") -> StartResult:
+        # A Stripe outage must not lose the order: the pay page tries again.
         try:
             intent = self.create_intent(payment, order, config=config)
         except stripe.StripeError as error:
@@ -86,7 +85,7 @@ class StripeCard(PaymentMethod):
         payment.provider_ref = intent.id
         payment.updated_at = now
         session.flush()
-        return StartResult(redirect_url=url_for("payments.pay", token=order.token))
+        return StartResult(redirect_url=pay_url or None)
 
     def intent_for_page(self, session, order: Order, payment: Payment, *, config: Mapping, now: datetime):
         """The PaymentIntent the pay page needs (its client_secret), created now if start() could not."""

@@ -15,8 +15,8 @@ from shop.models_base import utcnow
 from shop.orders import services as orders
 from shop.orders.models import OrderStatus
 from shop.payments import stripe_card, vnpay
-from shop.payments.registry import any_method, available_methods
 from shop.payments.models import PaymentStatus
+from shop.payments.registry import any_method, available_methods
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,12 @@ def _private(response):
 
 @bp.get("/<locale>/orders/<token>/pay")
 def pay(token: str):
-    """The card form of an unpaid card order: Stripe.js mounts the Payment Element here."""
+    """The pay page of an unpaid order paid at a provider: the card form (Stripe.js mounts the Payment
+    Element here), or on to VNPay's page."""
     config = current_app.config
     order = orders.order_by_token(db.session, token)
+    if order is not None and order.payment_method == vnpay.Vnpay.code:
+        return redirect(url_for("payments.vnpay_pay", token=token), 303)
     if order is None or order.payment_method != stripe_card.StripeCard.code:
         abort(404)
     payment = orders.payment_of(db.session, order)

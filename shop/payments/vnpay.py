@@ -146,14 +146,13 @@ class Vnpay(PaymentMethod):
     def is_configured(self, config) -> bool:
         return all(config.get(name) for name in SETTINGS)
 
-    def start(self, session, order, payment, *, config, now) -> StartResult:
-        from flask import url_for
+    def start(self, session, order, payment, *, config, now, pay_url="") -> StartResult:
         if not payment.provider_ref:
             payment.provider_ref = txn_ref(payment)
             payment.updated_at = now
             session.flush()
-        # Our own page builds the signed address: it knows the buyer's address and language.
-        return StartResult(redirect_url=url_for("payments.vnpay_pay", token=order.token))
+        # The shop's own pay page builds the signed address: it knows the buyer's address and language.
+        return StartResult(redirect_url=pay_url or None)
 
     def instructions(self, order, payment, *, config):
         if not self.is_configured(config):

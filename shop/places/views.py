@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 
 from shop.cache_pages import cacheable
 from shop.catalog import services as catalog
+from shop.clock import today
 from shop.extensions import db
 from shop.i18n import current_locale, preferred_locale, translated
 from shop.places import calendar, services
-from shop.templating import today
 
 bp = Blueprint("places", __name__)
 

@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from flask_wtf.file import MultipleFileField
-from wtforms.fields.choices import SelectChoice
-from wtforms import (BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
-from wtforms.validators import URL, DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional
 
 from shop import labels
 from shop.money import parse_whole_amount
 from shop.catalog.listings import MAX_PRICE_VND, MAX_STOCK
 from shop.catalog.models import Container, Unit
+from shop.forms import Form, options
 from shop.inputs import WholeNumberField, to_id
 from shop.inputs import _value as _bound
 from shop.money import format_number
@@ -23,60 +21,8 @@ def get_locale_name() -> str:
     from shop.i18n import current_locale
     return current_locale()
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-
-FIELD_LABELS = {
-    "name": _l("Name"),
-    "summary": _l("Summary (one or two sentences)"),
-    "description": _l("Description"),
-    "story": _l("Story"),
-    "address": _l("Address"),
-    "venue": _l("Venue"),
-}
-FIELD_LIMITS = {"name": 200, "summary": 500, "description": 20_000, "story": 20_000, "address": 300, "venue": 300}
-
-
-def options(pairs) -> list[SelectChoice]:
-    """Select options from (value, label) pairs (WTForms 3.3 deprecates bare tuples)."""
-    return [SelectChoice(value=value, label=str(label)) for value, label in pairs]
-
-
-def _text_field(name: str, locale: str):
-    required = [DataRequired()] if name == "name" and locale == "vi" else [Optional()]
-    validators = required + [Length(max=FIELD_LIMITS[name])]
-    if name in ("description", "story"):
-        return TextAreaField(FIELD_LABELS[name], validators=validators, render_kw={"rows": 8})
-    return StringField(FIELD_LABELS[name], validators=validators)
-
-
-def with_texts(base: type, fields: tuple[str, ...], locales) -> type:
-    """A subclass of base with <field>_<locale> text fields for every locale."""
-    attrs = {f"{name}_{locale}": _text_field(name, locale) for locale in locales for name in fields}
-    return type(base.__name__, (base,), attrs)
-
-
-def texts_of(form, fields: tuple[str, ...], locales) -> dict[str, dict[str, str]]:
-    return {locale: {name: form[f"{name}_{locale}"].data or "" for name in fields} for locale in locales}
-
-
-def fill_texts(form, translations, fields: tuple[str, ...]) -> None:
-    """Put the stored texts into a fresh form."""
-    for row in translations:
-        for name in fields:
-            key = f"{name}_{row.locale}"
-            if key in form:
-                form[key].data = getattr(row, name)
-
-
 class ListingBase(Form):
     group = SelectField(_l("OCOP product group"), coerce=to_id, validators=[DataRequired()])
-
-
-class ProfileBase(Form):
-    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
-    email = EmailField(_l("Email"), validators=[Optional(), Regexp(EMAIL_PATTERN, message=_l("Enter an email address.")), Length(max=200)])
-    website = StringField(_l("Website"), validators=[Optional(), URL(), Length(max=200)])
-    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
 
 
 class AmountField(WholeNumberField):

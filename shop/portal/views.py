@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.catalog import listings, photos
 from shop.catalog import services as catalog
@@ -14,20 +13,20 @@ from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
 from shop.errors import bad_request
 from shop.extensions import db
+from shop.forms import EmptyForm, ProfileBase, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, locales
 from shop.inputs import query_int
-from shop.i18n import locales
-from shop.messages import PRODUCER, message
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
+from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
+from shop.storage import storage
 from shop.orders import fulfilment
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
-from shop.portal.forms import (LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm,
-                               ProfileBase, fill_texts, options, texts_of, with_texts)
+from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.producers import services as producers
 from shop.producers.models import Producer
-from shop.templating import LANGUAGE_NAMES
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
@@ -261,8 +260,7 @@ def photo_add(product_id: int):
         for upload in files:
             try:
                 data = photos.read_limited(upload.stream, limits.max_bytes)
-                stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}",
-                                      limits=limits)
+                stored = photos.store(data, storage=storage(), subdir=f"products/{product.id}", limits=limits)
             except photos.PhotoError as error:
                 form.photo.errors = [f"{upload.filename}: {message(error, PRODUCER)}"]
                 raise
@@ -273,7 +271,7 @@ def photo_add(product_id: int):
         # All or none: a bad file among several keeps none of them.
         db.session.rollback()
         for stored in stored_files:
-            photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+            photos.remove(storage(), stored.filename, config["PHOTO_THUMB_SIDE"])
         if isinstance(error, CatalogError):
             form.photo.errors = [message(error, PRODUCER)]
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
@@ -308,7 +306,7 @@ def photo_delete(product_id: int, photo_id: int):
     except CatalogError:
         abort(404)
     db.session.commit()
-    photos.remove(current_app.config["MEDIA_DIR"], filename, current_app.config["PHOTO_THUMB_SIDE"])
+    photos.remove(storage(), filename, current_app.config["PHOTO_THUMB_SIDE"])
     flash(_("Photo removed."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
 
@@ -424,12 +422,12 @@ def order_lines_mark(order_id: int):
             abort(404)
         flash(message(error, PRODUCER), "error")
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
-    db.session.commit()
     if form.status.data == LineStatus.SHIPPED:
+        # Queued with the change, in its transaction; the worker writes and sends it.
         from shop.orders import mail
-        marked = [line for line in lines if line.id in set(form.lines.data)]
-        mail.send_quietly([mail.line_progress(order, marked, config=current_app.config)],
-                          f"the shipping notice of order {order.code}")
+        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
+        mail.queue_shipping_notice(db.session, order, list(form.lines.data), order_url=order_url, now=utcnow())
+    db.session.commit()
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:

@@ -6,13 +6,13 @@ from flask_babel import gettext as _
 
 from shop.cache_pages import cacheable
 from shop.catalog import services as catalog
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.places import services as places
 from shop.producers import services
 from shop.producers.models import ProducerType
-from shop.templating import today
 
 bp = Blueprint("producers", __name__, url_prefix="/<locale>")
 

@@ -7,32 +7,9 @@ import os
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from shop.extensions import db
-from shop.seo import jsonld, services
+from shop.seo import services
 
 bp = Blueprint("seo", __name__)
-
-
-class _OgLocales(dict):
-    """code → Open Graph locale ('vi_VN', 'en_US', 'zh_CN', 'ko_KR'), from CLDR's likely subtags."""
-
-    def __missing__(self, code: str) -> str:
-        from babel import Locale
-        from babel.core import get_global
-        likely = get_global("likely_subtags").get(code, code)
-        territory = Locale.parse(likely).territory
-        return f"{code}_{territory}" if territory else code
-
-    def get(self, code, default=None):
-        return self[code]
-
-
-OG_LOCALES = _OgLocales()
-
-
-@bp.record_once
-def _jinja_globals(state):
-    state.app.jinja_env.globals.update(ld_product=jsonld.product, ld_store=jsonld.store, ld_event=jsonld.event,
-                                       ld_organization=jsonld.organization, og_locales=OG_LOCALES)
 
 
 @bp.get("/sitemap.xml")

@@ -1,26 +1,9 @@
-"""QR codes as SVG (segno), and the absolute addresses that printed labels carry."""
+"""QR codes as SVG and PNG (segno) of whatever address they are given (shop.showroom.links makes them)."""
 from __future__ import annotations
 
 import io
 
 import segno
-from flask import current_app, request, url_for
-
-
-def public_url(endpoint: str, **values) -> str:
-    """An absolute URL on the public domain (PUBLIC_BASE_URL), else on the host of this request."""
-    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
-    return base.rstrip("/") + url_for(endpoint, **values)
-
-
-def product_target(code: str) -> str:
-    """What a product's QR code opens: the locale-free /p/<code>, redirected to the phone's language."""
-    return public_url("showroom.product_by_code", code=code)
-
-
-def verify_target(code: str) -> str:
-    """What a certificate's QR code opens: the locale-free /verify/<code>."""
-    return public_url("showroom.verify_redirect", code=code)
 
 
 def svg(data: str, *, scale: int = 4, border: int = 2) -> str:

@@ -7,26 +7,20 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from shop.cache_pages import cacheable
-from shop.catalog.forms import parse_filters
+from shop.catalog.filters import parse_filters
 from shop.catalog.services import CatalogFilters
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale, preferred_locale, translated
 from shop.labels import packaging_label
 from shop.money import format_vnd
 from shop.places import services as places
-from shop.showroom import pdf, qr, services
-from shop.templating import today
+from shop.showroom import links, pdf, pdf_cache, qr, services
 
 bp = Blueprint("showroom", __name__)
 
 QR_MAX_AGE = 24 * 3600
-
-
-@bp.record_once
-def _jinja_globals(state):
-    state.app.jinja_env.globals.update(public_url=qr.public_url, product_qr_target=qr.product_target,
-                                       verify_qr_target=qr.verify_target)
 
 
 def _unknown_code() -> NotFound:
@@ -109,7 +103,7 @@ def product_qr(code: str):
     normalized = services.normalize_code(code)
     if normalized is None or services.product_by_code(db.session, normalized) is None:
         abort(404)
-    return _svg_response(qr.svg(qr.product_target(normalized)))
+    return _svg_response(qr.svg(links.product_target(normalized)))
 
 
 @bp.get("/qr/verify/<code>.svg")
@@ -118,7 +112,7 @@ def verify_qr(code: str):
     normalized = services.normalize_code(code)
     if normalized is None or services.check_code(db.session, normalized, today()) is None:
         abort(404)
-    return _svg_response(qr.svg(qr.verify_target(normalized)))
+    return _svg_response(qr.svg(links.verify_target(normalized)))
 
 
 def _point_from_args():
@@ -149,12 +143,10 @@ def catalog_pdf():
     """A printable catalog: the catalog's filters and ?sales_point=, a cover, then every product with a QR code."""
     filters = parse_filters(request.args)
     point = _point_from_args()
-    day = today()
-    products = services.printable_products(db.session, filters, locale=current_locale(), today=day,
-                                           sales_point_id=point.id if point else None)
-    body = _render_pdf("showroom/catalog_pdf.html", products=products, point=point, day=day,
-                       media=lambda filename: pdf.media_uri(current_app.config["MEDIA_DIR"], filename),
-                       qr_uri=lambda code: qr.png_data_uri(qr.product_target(code)))
+    # Built in the background by the worker and kept until the catalog changes (shop/showroom/pdf_cache.py).
+    query = "&".join(f"{k}={v}" for k, v in sorted(request.args.items(multi=True)) if k != "sales_point")
+    body = pdf_cache.cached_catalog(db.session, filters=filters, point=point, locale=current_locale(),
+                                    day=today(), query=query)
     return _pdf_response(body, f"ocop-catalog-{point.slug if point else 'quang-ninh'}-{current_locale()}.pdf")
 
 
@@ -188,7 +180,7 @@ def labels_pdf():
                         sizes.append(packaging_label(packaging))
                 labels.append({"product": product, "names": names, "packaging": " · ".join(dict.fromkeys(sizes)),
                                "price": format_vnd(packaging.price_vnd, "vi"),
-                               "qr": qr.png_data_uri(qr.product_target(product.code))})
+                               "qr": qr.png_data_uri(links.product_target(product.code))})
     body = _render_pdf("showroom/labels_pdf.html", labels=labels, point=point, day=day)
     return _pdf_response(body, f"ocop-labels-{point.slug if point else 'products'}.pdf")
 

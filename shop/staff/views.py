@@ -11,16 +11,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.accounts.access import require_roles
-from shop.accounts.forms import EmptyForm
 from shop.accounts.models import Role
 from shop.catalog.search import MAX_QUERY_LENGTH
+from shop.clock import today
 from shop.extensions import db
+from shop.forms import EmptyForm
 from shop.i18n import current_locale
 from shop.messages import STAFF, message
 from shop.places import staff
 from shop.places.staff import StaffError
 from shop.staff.forms import AddByCodeForm
-from shop.templating import today
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 bp.before_request(require_roles(Role.SALES_POINT_STAFF))

@@ -9,8 +9,8 @@ from shop.accounts.models import Role, User
 from shop.cart.models import CartLine
 from shop.cart.services import CartItem
 from shop.models_base import utcnow
-from shop.orders import services as order_services
 from shop.orders import placement as order_placement
+from shop.orders import services as order_services
 from shop.orders.models import Order
 from tests.conftest import csrf_token_of, form_token, form_value, login, session_token, visible_text
 from tests.factories import PASSWORD, make_checkout, make_product, make_user, order_settings

@@ -14,7 +14,7 @@ def demo_once(app):
     """The demo catalog, loaded once for every operation (the API only reads); emptied afterwards."""
     from shop.demo.loader import load_demo
     from shop.extensions import db
-    from shop.templating import today
+    from shop.clock import today
     with app.app_context():
         with app.test_request_context():
             day = today()

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from shop.accounts.models import User
 from shop.catalog.models import Certificate, Product, ProductReview, ProductStatus
 from shop.catalog.search import search
+from shop.clock import today
 from shop.producers.models import Producer
-from shop.templating import today
 from tests.conftest import login, session_token, visible_text
 from tests.factories import certify, make_locality, make_product, make_user
 

@@ -92,7 +92,7 @@ def live_server(tmp_path_factory):
     from shop.catalog.services import CatalogFilters, list_products
     from shop.demo.loader import load_demo
     from shop.extensions import db
-    from shop.templating import today
+    from shop.clock import today
 
     tmp = tmp_path_factory.mktemp("live")
     app = create_app("test", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp / 'shop.sqlite3'}",

@@ -6,7 +6,7 @@ from shop.cart.services import CartItem
 from shop.orders import placement
 from shop.orders.models import Order
 from tests.conftest import form_token, login, visible_text
-from tests.factories import make_checkout, make_producer, make_product, make_user, order_settings
+from tests.factories import make_checkout, make_producer, make_product, make_user, order_links, order_settings
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -66,9 +66,14 @@ def test_new_order_notice_goes_to_the_producers_portal_users_with_a_link(app, db
     a = make_product(db.session, producer=with_users, name={"vi": "Chè", "en": "Tea", "zh": "茶"})
     b = make_product(db.session, producer=without, name="Rượu")
     order = _order(app, db, a, b)
+    from shop.models_base import utcnow
+    from shop.orders import mail
     with app.test_request_context():
-        from shop.orders import mail
-        mail.send_order_mails(db.session, db.session.get(Order, order.id))
+        placed = db.session.get(Order, order.id)
+        links = order_links()
+        mail.queue_order_mails(db.session, placed, order_url=links.order_page(placed),
+                               portal_url=links.portal_page(placed), now=utcnow())
+    db.session.commit()  # the worker (inline in tests) builds and sends them
     by = {m["To"]: m for m in outbox}
     assert {"an@htx.vn", "binh@htx.vn", "office@cty.vn"} <= set(by) and "contact@htx.vn" not in by
     assert f"/portal/orders/{order.id}" in by["an@htx.vn"].get_content()
@@ -99,6 +104,8 @@ def test_buyer_mail_keeps_each_amount_on_its_line(app, db):
     order = _order(app, db, product)
     with app.test_request_context():
         from shop.orders import mail
-        body = mail.buyer_confirmation(db.session.get(Order, order.id), app.config).get_content()
+        placed = db.session.get(Order, order.id)
+        body = mail.buyer_confirmation(placed, order_url=order_links().order_page(placed),
+                                       config=app.config).get_content()
     lines = body.splitlines()
     assert "Phí vận chuyển: miễn phí" in lines and "Thành tiền: 1.000.000\xa0₫" in lines

@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 from shop.cart.services import CartItem
 from shop.catalog.models import Packaging
 from shop.extensions import db as _db
-from shop.orders.checkout import submit_order
 from shop.orders import placement, rules
+from shop.orders.checkout import submit_order
 from shop.orders.models import Order
-from tests.factories import make_checkout, make_product, order_settings
+from tests.factories import make_checkout, make_product, order_links, order_settings
 
 BUYERS = 50
 STOCK = 10
@@ -84,8 +84,8 @@ def test_racing_double_submits_make_one_order(concurrent_app):
         _db.session.add(cart)
         cart.lines.append(cart_services.CartLine(packaging_id=packaging_id, quantity=1))
         _db.session.commit()
-        order, _created = submit_order(_db.session, cart, checkout, locale="vi", now=now, settings=settings)
-        return order.code
+        return submit_order(_db.session, cart, checkout, locale="vi", now=now, settings=settings,
+                            links=order_links()).order.code
 
     outcomes = _race(app, submit, 5)
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes

@@ -10,7 +10,8 @@ from shop.orders import checkout, placement, rules, services, status
 from shop.orders.models import Order, OrderEvent, OrderLine, OrderStatus
 from shop.orders.rules import OrderError
 from shop.payments.models import Payment, PaymentStatus
-from tests.factories import make_checkout, make_producer, make_product, make_sales_point, order_settings
+from tests.factories import (make_checkout, make_producer, make_product, make_sales_point, order_links,
+                             order_settings)
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -176,9 +177,9 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     db.session.commit()
     form = make_checkout()
     settings = order_settings(app)
-    first, created = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
-    again, created_again = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings)
-    assert created and not created_again and again.id == first.id
+    first = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings, links=order_links())
+    again = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings, links=order_links())
+    assert first.created and not again.created and again.order.id == first.order.id
     assert _counts(db)[0] == 1 and _stock(db, product.packagings[0].id) == 8
     assert cart_services.item_count(db.session, cart.token) == 0  # the order emptied the cart
 

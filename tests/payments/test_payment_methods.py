@@ -63,7 +63,7 @@ def test_start_of_manual_methods_sends_the_buyer_to_the_order_page(app, db, viet
     manual = [m for m in registry.all_methods() if m.code in ("cod", "bank_transfer")]
     assert len(manual) == 2
     for method in manual:
-        assert method.start(db.session, order, payment, config=app.config, now=NOW).redirect_url is None
+        assert method.start(db.session, order, payment, config=app.config, now=NOW, pay_url="/pay").redirect_url is None
 
 
 def test_office_marks_a_transfer_paid_from_the_command_line(app, db, vietqr):

@@ -41,8 +41,8 @@ def _card_order(app, db, *, price=105_000, stock=5, quantity=1):
                                  settings=order_settings(app))
     db.session.commit()
     payment = services.payment_of(db.session, order)
-    with app.test_request_context("/vi/"):
-        StripeCard().start(db.session, order, payment, config=app.config, now=NOW)
+    StripeCard().start(db.session, order, payment, config=app.config, now=NOW,
+                       pay_url=f"/vi/orders/{order.token}/pay")
     db.session.commit()
     return order, payment, product.packagings[0].id
 

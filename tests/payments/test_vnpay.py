@@ -22,7 +22,7 @@ from shop.orders.models import Order, OrderEvent, OrderStatus
 from shop.payments import registry as base
 from shop.payments.models import Payment, PaymentStatus
 from shop.payments.vnpay import Vnpay
-from tests.factories import make_checkout, make_product, order_settings
+from tests.factories import make_checkout, make_product, order_links, order_settings
 from tests.payments.fake_vnpay import HASH_SECRET, TMN_CODE, hmac512
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
@@ -37,7 +37,8 @@ def _vnpay_order(app, session, *, price=105_000, stock=5, locale="vi", now=NOW):
     session.commit()
     payment = services.payment_of(session, order)
     with app.test_request_context(f"/{locale}/"):
-        started = Vnpay().start(session, order, payment, config=app.config, now=now)
+        started = Vnpay().start(session, order, payment, config=app.config, now=now,
+                                pay_url=order_links().pay_page(order))
     session.commit()
     return order, payment, started
 
@@ -79,7 +80,9 @@ def test_redirect_carries_the_published_parameters_signed_with_hmac_sha512(app, 
                                                                           fake_vnpay):
     """The pay link redirects to the gateway with every 2.1.0 parameter, signed as VNPay checks it."""
     order, payment, started = _vnpay_order(app, db.session)
-    assert started.redirect_url.endswith(f"/vi/orders/{order.token}/vnpay")
+    assert started.redirect_url == order_links().pay_page(order)
+    forwarded = client.get(f"/vi/orders/{order.token}/pay")  # the shop's pay page sends VNPay orders on
+    assert forwarded.status_code == 303 and forwarded.headers["Location"].endswith(f"/vi/orders/{order.token}/vnpay")
     params, location = _redirect_params(client, order)
     assert location.startswith(fake_vnpay.payment_url + "?")
     assert params["vnp_Version"] == "2.1.0" and params["vnp_Command"] == "pay"

@@ -135,12 +135,12 @@ def test_locale_free_product_address_redirects_to_the_product_page(client, db, v
 def test_qr_codes_are_svg_and_carry_the_public_domain(app, client, db, valid):
     """Product and certificate QR codes are SVG and encode PUBLIC_BASE_URL + the locale-free path."""
     import segno  # noqa: F401  (the dependency that draws them)
-    from shop.showroom import qr
+    from shop.showroom import links
     app.config["PUBLIC_BASE_URL"] = "https://ocop.example.vn"
     try:
         with app.test_request_context():
-            assert qr.product_target(valid.code) == f"https://ocop.example.vn/p/{valid.code}"
-            assert qr.verify_target("CABC") == "https://ocop.example.vn/verify/CABC"
+            assert links.product_target(valid.code) == f"https://ocop.example.vn/p/{valid.code}"
+            assert links.verify_target("CABC") == "https://ocop.example.vn/verify/CABC"
         response = client.get(f"/qr/p/{valid.code}.svg")
         assert response.status_code == 200 and response.mimetype == "image/svg+xml"
         assert response.get_data(as_text=True).lstrip().startswith("<svg")

@@ -1,48 +1,50 @@
-"""Jinja globals and filters: translations, prices, dates, stars, language links."""
+"""The template environment: every Jinja global, filter and context processor, installed by create_app.
+
+Nothing else registers template globals, so any page renders whichever blueprints are registered.
+"""
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, format_datetime, get_day_names
 from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
-from shop import labels
+from shop import cache_pages, labels, security
+from shop.cart.session import added_to_cart, cart_count
+from shop.catalog.models import Certificate
+from shop.catalog.services import badge_for
+from shop.clock import today
 from shop.extensions import db
-from shop.i18n import current_locale, translated
+from shop.i18n import LANGUAGE_NAMES, current_locale, language_name, translated
 from shop.inputs import MAX_ECHO_LENGTH
 from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
+from shop.orders.provinces import get_province
+from shop.seo import jsonld
+from shop.showroom import links
 
 
-def language_name(code: str) -> str:
-    """A language's own name for itself ('Tiếng Việt', 'English', '中文'), from CLDR."""
-    from babel import Locale
-    name = Locale.parse(code).get_language_name(code) or code
-    return name[:1].upper() + name[1:]
-
-
-class _LanguageNames(dict):
-    """code → the language's own name, for any configured locale (LANGUAGE_NAMES['vi'])."""
+class _OgLocales(dict):
+    """code → Open Graph locale ('vi_VN', 'en_US', 'zh_CN', 'ko_KR'), from CLDR's likely subtags."""
 
     def __missing__(self, code: str) -> str:
-        return language_name(code)
+        from babel import Locale
+        from babel.core import get_global
+        likely = get_global("likely_subtags").get(code, code)
+        territory = Locale.parse(likely).territory
+        return f"{code}_{territory}" if territory else code
 
     def get(self, code, default=None):
         return self[code]
 
 
-LANGUAGE_NAMES = _LanguageNames()
+OG_LOCALES = _OgLocales()
+
 
 _DAY_CODES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-
-
-def today() -> date:
-    """Today in the province (the dates of certificates and fairs are local)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def price(amount_vnd: int | None) -> str:
@@ -60,6 +62,30 @@ def approx_price(amount_vnd: int | None) -> str:
 
 def fdate(value: date | None, fmt: str = "medium") -> str:
     return "" if value is None else format_date(value, format=fmt, locale=current_locale())
+
+
+def fdatetime(value: datetime | None) -> str:
+    """A UTC timestamp in the province's time zone and the page's language."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return format_datetime(value, "short", tzinfo=ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+                           locale=current_locale())
+
+
+def iso_datetime(value: datetime | None) -> str:
+    """A UTC timestamp for a <time datetime> attribute: whole seconds and a Z, as HTML requires."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def province_name(slug: str) -> str:
+    found = get_province(slug)
+    return found.name if found else slug
 
 
 def opening_hours(spec: str) -> list[tuple[str, str]]:
@@ -101,7 +127,6 @@ def shows_sample_data() -> bool:
         return True
     if setting in ("0", "false", False):
         return False
-    from shop.catalog.models import Certificate
     memo = _notice_memo.get(current_app.name)
     if memo and time.monotonic() - memo[0] < 300 and not current_app.testing:
         return memo[1]
@@ -123,18 +148,31 @@ def url_with(**changes) -> str:
 
 def badge(product):
     """The product's OCOP badge today (see catalog.services.badge_for)."""
-    from shop.catalog.services import badge_for
     return badge_for(product, today())
 
 
 def install(app: Flask) -> None:
+    """Install every global, filter and context processor. Call after CSRFProtect.init_app: the page
+    cache's csrf_token() (a placeholder filled per response) replaces the one Flask-WTF installs."""
     app.jinja_env.globals.update(
         tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
+        fdatetime=fdatetime, iso_datetime=iso_datetime, province_name=province_name,
         opening_hours=opening_hours, alternate_urls=alternate_urls, labels=labels,
         packaging_label=labels.packaging_label, language_name=language_name, language_names=LANGUAGE_NAMES,
         current_locale=current_locale, shows_sample_data=shows_sample_data,
-        url_with=url_with, badge=badge)
+        url_with=url_with, badge=badge,
+        # structured data and Open Graph (shop.seo)
+        ld_product=jsonld.product, ld_store=jsonld.store, ld_event=jsonld.event,
+        ld_organization=jsonld.organization, og_locales=OG_LOCALES,
+        # printed labels and QR codes (shop.showroom)
+        public_url=links.public_url, product_qr_target=links.product_target, verify_qr_target=links.verify_target,
+        csrf_token=cache_pages.csrf_token,
+        # the script nonce of this response's Content-Security-Policy (shop.security)
+        csp_nonce=security.csp_nonce)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    # Flask-WTF's context processor sets csrf_token too; a later processor wins.
+    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count,
+                                     "added_to_cart": added_to_cart})
 

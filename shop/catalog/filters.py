@@ -16,7 +16,7 @@ _GROUP_CODE = re.compile(r"^[IVX]{1,4}(\.\d{1,2})?$")
 _SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
 
 
-def _whole_number(args: MultiDict, name: str, *, low: int, high: int) -> int | None:
+def whole_number(args: MultiDict, name: str, *, low: int, high: int) -> int | None:
     """A bounded whole number from the query string (see shop.inputs.query_int)."""
     return query_int(args, name, low=low, high=high)
 
@@ -46,16 +46,16 @@ def parse_filters(args: MultiDict) -> CatalogFilters:
         if producer_type not in set(ProducerType):
             raise bad_request(_("Unknown producer type."))
         filters.producer_type = producer_type
-    filters.price_min = _whole_number(args, "price_min", low=0, high=MAX_PRICE_VND)
-    filters.price_max = _whole_number(args, "price_max", low=0, high=MAX_PRICE_VND)
+    filters.price_min = whole_number(args, "price_min", low=0, high=MAX_PRICE_VND)
+    filters.price_max = whole_number(args, "price_max", low=0, high=MAX_PRICE_VND)
     sort = args.get("sort", "").strip() or "newest"
     if sort not in SORTS:
         raise bad_request(_("Unknown sort order."))
     filters.sort = sort
-    filters.page = _whole_number(args, "page", low=1, high=MAX_PAGE) or 1
+    filters.page = whole_number(args, "page", low=1, high=MAX_PAGE) or 1
     return filters
 
 
 def parse_page(args: MultiDict) -> int:
     """The page number of a paginated list (1 when absent)."""
-    return _whole_number(args, "page", low=1, high=MAX_PAGE) or 1
+    return whole_number(args, "page", low=1, high=MAX_PAGE) or 1
