@@ -1,7 +1,7 @@
 """The OCOP office's back office (/backoffice): reviews, producers, certificates, figures."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+
 
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, stream_with_context,
                    url_for)
@@ -13,10 +13,9 @@ from shop.accounts import services as accounts
 from shop.accounts.access import require_roles
 from shop.accounts.models import Role
 from shop.backoffice import charts, csv_io, stats
-from shop.backoffice.forms import (CertificateForm, FairBase, ImportForm, InviteForm, OrderActionForm, ProducerBase,
-                                   RejectForm, RevokeForm, SalesPointBase)
-from shop.catalog import certificates, reviews
-from shop.catalog import mail as catalog_mail
+from shop.backoffice.forms import (CertificateForm, FairBase, InviteForm, OrderActionForm, ProducerBase, RevokeForm,
+                                   SalesPointBase)
+from shop.catalog import certificates
 from shop.catalog import services as catalog
 from shop.catalog.services import CatalogError
 from shop.clock import today
@@ -25,12 +24,13 @@ from shop.extensions import db
 from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
-from shop.labels import FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
+from shop.labels import AWARD_KINDS, FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
 from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
 from shop.models_base import utcnow
 from shop.money import format_vnd
 from shop.orders import admin as orders_admin
+from shop.orders.models import Order
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
 from shop.payments.registry import all_methods, any_method
@@ -90,57 +90,7 @@ def _roman(code: str) -> int:
     return total
 
 
-# --- review queue -------------------------------------------------------------------------
-
-
-@bp.get("/reviews")
-def review_queue():
-    """Listings waiting for the office."""
-    return render_template("backoffice/reviews.html", products=reviews.review_queue(db.session))
-
-
-@bp.get("/reviews/<int:product_id>")
-def review_detail(product_id: int):
-    """A listing in every language, as the public will see it, with approve and reject."""
-    try:
-        product = reviews.get_pending(db.session, product_id)
-    except CatalogError:
-        abort(404)
-    return render_template("backoffice/review.html", product=product, locales=locales(),
-                           language_names=LANGUAGE_NAMES, reject_form=RejectForm(formdata=None))
-
-
-@bp.post("/reviews/<int:product_id>/approve")
-def review_approve(product_id: int):
-    """Publish the listing and add it to search."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        reviews.approve(db.session, product_id, reviewer_id=current_user.id, now=datetime.now(timezone.utc))
-    except CatalogError:
-        abort(404)
-    db.session.commit()
-    flash(_("Published."))
-    return redirect(url_for("backoffice.review_queue"))
-
-
-@bp.post("/reviews/<int:product_id>/reject")
-def review_reject(product_id: int):
-    """Send the listing back with a reason, mailed to the producer's users in their language."""
-    form = RejectForm()
-    try:
-        product = reviews.get_pending(db.session, product_id)
-    except CatalogError:
-        abort(404)
-    if not form.validate_on_submit():
-        return render_template("backoffice/review.html", product=product, locales=locales(),
-                               language_names=LANGUAGE_NAMES, reject_form=form), 400
-    reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
-    catalog_mail.queue_rejection_mails(db.session, product, form.reason.data.strip(), base_url=mail_base_url(),
-                                       now=utcnow())
-    db.session.commit()
-    flash(_("Sent back to the producer."))
-    return redirect(url_for("backoffice.review_queue"))
+# --- review queue: shop/backoffice/review_views.py ------------------------------------------
 
 
 # --- producers ------------------------------------------------------------------------------
@@ -253,13 +203,24 @@ def certificate_list():
                            days=certificates.EXPIRING_DAYS)
 
 
+CERTIFICATE_ROWS = 8
+
+
 @bp.route("/certificates/new", methods=["GET", "POST"])
 def certificate_new():
     """Record a decision with its products and stars."""
     form = CertificateForm()
     line_errors: list[tuple[int, str]] = []
     if form.validate_on_submit():
-        awards, errors = certificates.parse_award_lines(db.session, form.awards.data)
+        # The picker's rows come first, as lines of the same shape as the bulk text.
+        picked = []
+        for n in range(CERTIFICATE_ROWS):
+            code = (request.form.get(f"row-{n}-product") or "").strip().split(" ")[0][:120]
+            if code:
+                picked.append(" ".join([code, (request.form.get(f"row-{n}-stars") or "")[:3],
+                                        (request.form.get(f"row-{n}-score") or "")[:3],
+                                        (request.form.get(f"row-{n}-kind") or "new")[:20]]))
+        awards, errors = certificates.parse_award_lines(db.session, "\n".join(picked + [form.awards.data or ""]))
         line_errors = [(n, message(code, OFFICE)) for n, code in errors]
         if not errors:
             try:
@@ -280,7 +241,9 @@ def certificate_new():
                             number=current.certificate.decision_number,
                             date=fdate(current.certificate.decision_date)), "warning")
                 return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
-    return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
+    return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors,
+                           rows=CERTIFICATE_ROWS, award_kinds=AWARD_KINDS,
+                           choices=catalog.product_choices(db.session, limit=2000)), \
         400 if form.is_submitted() else 200
 
 
@@ -370,8 +333,34 @@ def sales_point_edit(sales_point_id: int | None):
     return render_template("backoffice/place_form.html", form=form, obj=point, errors=errors, locales=locales(),
                            fields=places_admin.POINT_FIELDS, language_names=LANGUAGE_NAMES,
                            heading=_("Sales point"), list_field="products",
+                           staff=accounts.staff_of_point(db.session, point.id) if point else None,
+                           invite_form=_invite_form(),
                            extra=["kind", "locality", "phone", "opening_hours", "latitude", "longitude", "active"]), \
         400 if errors or (form.is_submitted() and form.errors) else 200
+
+
+@bp.post("/sales-points/<int:sales_point_id>/invite")
+def sales_point_invite(sales_point_id: int):
+    """Create a staff account for the sales point and mail them a link to choose their password."""
+    point = db.session.get(SalesPoint, sales_point_id)
+    if point is None:
+        abort(404)
+    form = _invite_form(bound=True)
+    if form.validate_on_submit():
+        try:
+            user = accounts.invite_staff_user(db.session, sales_point_id=sales_point_id, email=form.email.data,
+                                              locale=form.locale.data)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(message(error, OFFICE), "error")
+        else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
+            db.session.commit()
+            flash(_("Invitation sent to %(email)s.", email=user.email))
+    else:
+        flash(message("invalid_email", OFFICE), "error")
+    return redirect(url_for("backoffice.sales_point_edit", sales_point_id=sales_point_id) + "#staff", 303)
 
 
 @bp.get("/fairs")
@@ -417,59 +406,7 @@ def fair_edit(fair_id: int | None):
         400 if errors or (form.is_submitted() and form.errors) else 200
 
 
-# --- CSV --------------------------------------------------------------------------------------
-
-CSV_MESSAGES = {
-    "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
-    "empty_file": lambda: _("The file is empty."),
-    "too_many_rows": lambda: _("The file has too many rows."),
-    "unknown_type": lambda: _("Unknown producer type."),
-    "unknown_locality": lambda: _("Unknown locality."),
-    "unknown_producer": lambda: _("No producer has this address (slug)."),
-    "unknown_group": lambda: _("Unknown product group."),
-    "unknown_status": lambda: _("The status must be draft, published or withdrawn."),
-    "unknown_container": lambda: _("Unknown container."),
-    "unknown_unit": lambda: _("Unknown unit."),
-    "required": lambda: _("This cell is required."),
-    "too_long": lambda: _("This text is too long."),
-    "bad_slug": lambda: _("Use lower-case letters without accents, digits and hyphens."),
-    "duplicate_in_file": lambda: _("This row repeats an earlier one."),
-    "not_a_whole_number": lambda: _("Write a whole number (price above zero)."),
-    "too_many_cells": lambda: _("This row has more cells than the header."),
-}
-
-
-def _csv_message(code: str) -> str:
-    name, _sep, detail = code.partition(":")
-    if name == "missing_columns":
-        return _("Columns missing: %(columns)s", columns=detail)
-    if name == "unknown_columns":
-        return _("Unknown columns: %(columns)s", columns=detail)
-    return CSV_MESSAGES.get(name, lambda: name)()
-
-
-@bp.route("/import", methods=["GET", "POST"])
-def csv_import():
-    """Import producers or products from CSV: check first, then apply all rows or none."""
-    form = ImportForm()
-    form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
-    report = None
-    if form.validate_on_submit():
-        data = form.file.data.stream.read()
-        if form.kind.data == "producers":
-            report = csv_io.import_producers(db.session, data, locales())
-        else:
-            report = csv_io.import_products(db.session, data, locales(), datetime.now(timezone.utc))
-        if report.ok and not form.dry_run.data:
-            db.session.commit()
-            flash(_("Imported: %(created)d added, %(updated)d updated.", created=report.created, updated=report.updated))
-            return redirect(url_for("backoffice.csv_import"))
-        db.session.rollback()
-    return render_template("backoffice/import.html", form=form, report=report, message=_csv_message,
-                           producer_columns=csv_io.producer_columns(locales()),
-                           product_columns=csv_io.product_columns(locales())), \
-        400 if report is not None and not report.ok else 200
-
+# --- CSV: the import is in shop/backoffice/import_views.py -------------------------------------
 
 @bp.get("/export/products.csv")
 def csv_export_products():
@@ -521,7 +458,8 @@ def order_export():
     """The filtered orders as CSV (UTF-8 with BOM), streamed."""
     query = _order_query()
     tz = current_app.config["BABEL_DEFAULT_TIMEZONE"]
-    body = stream_with_context(csv_io.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz))
+    body = stream_with_context(csv_io.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz,
+                                                    label=_code_label))
     return current_app.response_class(body, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=ocop-orders-{today().isoformat()}.csv"})
 
@@ -570,12 +508,30 @@ def _order_action(order_id: int, action, done: str, *, needs_status: bool = Fals
     return redirect(url_for("backoffice.order_detail", order_id=order_id), 303)
 
 
+def _code_label(column: str, code: str) -> str:
+    """An order export's code in the reader's language (the export keeps the code beside it)."""
+    from shop.labels import FULFILMENTS, PAYMENT_STATUSES
+    if column == "payment_method":
+        method = any_method(code)
+        return str(method.label) if method else code
+    table = {"status": ORDER_STATUSES, "payment_status": PAYMENT_STATUSES, "fulfilment": FULFILMENTS}[column]
+    return str(table.get(code, code))
+
+
 @bp.post("/orders/<int:order_id>/status")
 def order_status(order_id: int):
-    """Move the order to a status the transition table allows."""
-    return _order_action(order_id, lambda oid, form: orders_admin.set_status(
+    """Move the order to a status the transition table allows; the buyer is mailed when it is ready for pickup."""
+    response = _order_action(order_id, lambda oid, form: orders_admin.set_status(
         db.session, oid, form.to.data, actor=_actor(), now=utcnow(), note=form.note.data or ""),
         _("Status changed."), needs_status=True)
+    order = db.session.get(Order, order_id)
+    if getattr(response, "status_code", None) == 303 and order is not None and order.status == "ready_for_pickup" \
+            and request.form.get("to") == "ready_for_pickup":
+        from shop.orders import mail
+        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
+        mail.queue_ready_for_pickup(db.session, order, order_url=order_url, base_url=mail_base_url(), now=utcnow())
+        db.session.commit()
+    return response
 
 
 @bp.post("/orders/<int:order_id>/paid")
@@ -597,3 +553,7 @@ def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
         db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))
+
+
+# Views by subject that live in their own modules register on this blueprint when imported here.
+from shop.backoffice import import_views, review_views  # noqa: E402,F401

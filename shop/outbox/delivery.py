@@ -26,6 +26,8 @@ KINDS: dict[str, str] = {
     "order_confirmation": "shop.orders.mail:outbox_confirmation",
     "producer_notice": "shop.orders.mail:outbox_producer_notice",
     "lines_shipped": "shop.orders.mail:outbox_lines_shipped",
+    "ready_for_pickup": "shop.orders.mail:outbox_ready_for_pickup",
+    "listing_decision": "shop.catalog.mail:outbox_listing_decision",
     "password_link": "shop.accounts.mail:outbox_password_mail",
     "listing_rejected": "shop.catalog.mail:outbox_rejection_mail",
     "certificate_reminder": "shop.catalog.reminders:outbox_reminder",

@@ -65,7 +65,7 @@ class PackagingForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.container.choices = options((c.value, str(labels.CONTAINERS[c.value]) % {"size": "…"}) for c in Container)
-        self.unit.choices = options((u.value, u.value) for u in Unit)
+        self.unit.choices = options((u.value, labels.UNITS.get(u.value, u.value)) for u in Unit)
 
 
 class PackagingUpdateForm(Form):

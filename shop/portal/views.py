@@ -20,13 +20,15 @@ from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
 from shop.storage import storage
-from shop.orders import fulfilment
+from shop.orders import fulfilment, invoices
+from shop.orders.forms import InvoiceRecordForm
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
 from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.producers import services as producers
 from shop.producers.models import Producer
+from shop.clock import today
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 bp.before_request(require_roles(Role.PRODUCER))
@@ -363,10 +365,12 @@ def _cash(order, lines, payment) -> int:
                                       paid=payment is not None and payment.status == "paid")
 
 
-def _render_order(order, lines, form, status=200):
+def _render_order(order, lines, form, status=200, invoice_form=None):
     payment = payment_of(db.session, order)
     return render_template("portal/order.html", order=order, lines=lines, form=form, payment=payment,
                            cash=_cash(order, lines, payment),
+                           invoice_form=invoice_form or _invoice_form(order),
+                           own_invoice=invoices.producer_invoice(order, _producer_id()),
                            can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
                            and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
 
@@ -432,4 +436,41 @@ def order_lines_mark(order_id: int):
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:
         flash(_("Saved. The buyer sees the change on the order page."))
+    return redirect(url_for("portal.order_detail", order_id=order_id), 303)
+
+
+def _invoice_form(order, bound: bool = False) -> InvoiceRecordForm:
+    if bound:
+        return InvoiceRecordForm()
+    recorded = invoices.producer_invoice(order, _producer_id())
+    return InvoiceRecordForm(formdata=None, number=recorded.number if recorded else "",
+                             issued_on=recorded.issued_on if recorded else today())
+
+
+@bp.post("/orders/<int:order_id>/invoice")
+def order_invoice(order_id: int):
+    """Record (or correct) the number and date of the VAT invoice this producer issued for its lines."""
+    try:
+        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    form = _invoice_form(order, bound=True)
+    if not form.validate_on_submit():
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    try:
+        invoices.record_invoice(db.session, _producer_id(), order_id, number=form.number.data,
+                                issued_on=form.issued_on.data, producer_name=lines[0].producer_name,
+                                actor=fulfilment.actor_for(_producer_id()), today=today(), now=utcnow())
+    except invoices.InvoiceError as error:
+        db.session.rollback()
+        if error.code == "not_found":
+            abort(404)
+        if error.field in ("number", "issued_on"):
+            field = getattr(form, error.field)
+            field.errors = [*field.errors, message(error, PRODUCER)]
+        else:
+            flash(message(error, PRODUCER))
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    db.session.commit()
+    flash(_("Invoice recorded. The buyer sees its number and date on the order page."))
     return redirect(url_for("portal.order_detail", order_id=order_id), 303)
