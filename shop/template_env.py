@@ -13,7 +13,7 @@ from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
 from shop import cache_pages, labels, place_names, security
-from shop.cart.session import cart_count
+from shop.cart.session import added_to_cart, cart_count
 from shop.catalog.models import Certificate
 from shop.catalog.services import badge_for
 from shop.clock import today
@@ -186,5 +186,6 @@ def install(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # Flask-WTF's context processor sets csrf_token too; a later processor wins.
-    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count})
+    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count,
+                                     "added_to_cart": added_to_cart})
 
