@@ -11,7 +11,7 @@ VIETNAMESE_ONLY = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
     "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ]")
 # Allowed Vietnamese outside lang="vi": the brand, and decision numbers such as 1234/QĐ-UBND.
-ALLOWED_VIETNAMESE = re.compile(r"OCOP Quảng Ninh|QĐ-[A-ZĐ]+")
+ALLOWED_VIETNAMESE = re.compile(r"OCOP Quảng Ninh|(?:QĐ|NĐ)-[A-Za-zĐ]+")
 LATIN_INTO_CJK = re.compile(r"[A-Za-z][\u3400-\u9fff\uac00-\ud7a3]|[\u3400-\u9fff\uac00-\ud7a3][A-Za-z]")
 # Words of English UI that no Vietnamese, Chinese or Korean sentence contains ("the" is Vietnamese too: hàn the).
 ENGLISH_WORDS = re.compile(r"\b(and|your|this|with|please|are|you|not|for|from|has|have|must|cannot|"
