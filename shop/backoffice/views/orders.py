@@ -5,7 +5,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.backoffice import csv_io
+from shop.backoffice import csv_export
 from shop.backoffice.forms import OrderActionForm
 from shop.backoffice.views.blueprint import bp
 from shop.clock import today
@@ -63,7 +63,7 @@ def order_export():
     """The filtered orders as CSV (UTF-8 with BOM), streamed."""
     query = _order_query()
     tz = current_app.config["BABEL_DEFAULT_TIMEZONE"]
-    body = stream_with_context(csv_io.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz))
+    body = stream_with_context(csv_export.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz))
     return current_app.response_class(body, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=ocop-orders-{today().isoformat()}.csv"})
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from shop.backoffice import csv_io
+from shop.backoffice import csv_export, csv_io
 from shop.backoffice.forms import ImportForm
 from shop.backoffice.views.blueprint import bp
 from shop.clock import today
@@ -70,6 +70,6 @@ def csv_import():
 @bp.get("/export/products.csv")
 def csv_export_products():
     """Every product as CSV, UTF-8 with a byte-order mark for spreadsheet programs."""
-    body = csv_io.export_products(db.session, locales(), today())
+    body = csv_export.export_products(db.session, locales(), today())
     return current_app.response_class(body, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=ocop-products-{today().isoformat()}.csv"})
