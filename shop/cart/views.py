@@ -50,7 +50,8 @@ def add():
         return redirect(target, 303)
     cart = services.get_or_create_cart(db.session, cart_token())
     try:
-        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                          locale=current_locale())
         flash(_("Added to your cart."), "success")
     except services.CartError as error:
         if error.code != "capped":
@@ -72,7 +73,8 @@ def update():
         flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
-        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                              locale=current_locale())
         flash(_("Your cart was updated."), "success")
     except services.CartError as error:
         if error.code != "capped":
