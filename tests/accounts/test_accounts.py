@@ -221,7 +221,7 @@ def test_production_cookies_are_secure():
     assert ProductionConfig.SESSION_COOKIE_SAMESITE == "Lax"
 
 
-def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, db, app):
+def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, db, app, caplog):
     """An SMTP failure is logged, not shown: the visitor gets the usual answer, never a 500."""
     import socket
     make_user(db.session, "customer", email="c@example.com")
@@ -235,4 +235,6 @@ def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, d
             "email": "c@example.com", "csrf_token": form_token(client, "/en/password/forgot")})
     finally:
         app.config.update(MAIL_SERVER="", MAIL_PORT=25)
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.headers["Location"].endswith("/en/login")
+    assert [r.levelname for r in caplog.records if "could not send a reset link to c@example.com" in r.getMessage()] \
+        == ["WARNING"]
