@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test bench install catalogs db browser-deps extract-messages clean
+.PHONY: run serve worker test bench install catalogs db browser-deps cluster-deps extract-messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,25 @@ db: catalogs
 	$(BIN)/flask db upgrade
 	$(BIN)/flask shop demo --if-empty
 
+# The web server and, beside it, the worker (mails, expiry, reminders, PDFs); Ctrl-C stops both.
 run: db
+	$(BIN)/flask shop worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+# Production-shaped: gunicorn with threaded workers (deploy/gunicorn.conf.py); run `make worker` beside it.
+serve: db
+	GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py wsgi:app
+
+worker: db
+	$(BIN)/flask shop worker
 
 browser-deps:
 	bash scripts/setup-browser.sh
 
-test: catalogs browser-deps
+cluster-deps:
+	bash scripts/setup-cluster.sh
+
+test: catalogs browser-deps cluster-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: catalogs

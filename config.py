@@ -27,6 +27,14 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'shop.sqlite3'}")
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     MEDIA_DIR = os.environ.get("MEDIA_DIR", str(INSTANCE_DIR / "media"))
+    # Media in an S3-compatible bucket instead of MEDIA_DIR (credentials: AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY in the environment). Without S3_PUBLIC_URL images go out presigned.
+    S3_BUCKET = os.environ.get("S3_BUCKET", "")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+    S3_REGION = os.environ.get("S3_REGION", "")
+    S3_PUBLIC_URL = os.environ.get("S3_PUBLIC_URL", "")
+    S3_PRESIGN_SECONDS = _int("S3_PRESIGN_SECONDS", 3600)
+    S3_PREFIX = os.environ.get("S3_PREFIX", "")
 
     # Locales: adding one is a line here plus a catalog under translations/.
     LOCALES = ("vi", "en", "zh", "ko")
@@ -122,6 +130,32 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "1") == "1"
     MAIL_FROM = os.environ.get("MAIL_FROM", "OCOP Quảng Ninh <no-reply@localhost>")
+    MAIL_TIMEOUT = _int("MAIL_TIMEOUT", 20)
+    # The outbox retries a failed mail after 30 s, 1 min, 2 min, … (at most MAIL_RETRY_MAX_SECONDS
+    # apart) for MAIL_RETRY_HOURS, then lists it as failed in the back office.
+    MAIL_RETRY_BASE_SECONDS = float(os.environ.get("MAIL_RETRY_BASE_SECONDS", 30))
+    MAIL_RETRY_MAX_SECONDS = float(os.environ.get("MAIL_RETRY_MAX_SECONDS", 7200))
+    MAIL_RETRY_HOURS = float(os.environ.get("MAIL_RETRY_HOURS", 24))
+    # Who gets the office's copy of certificate reminders (comma-separated); default: every admin.
+    OFFICE_EMAILS = os.environ.get("OFFICE_EMAILS", "")
+    CART_KEEP_DAYS = _int("CART_KEEP_DAYS", 30)
+    # Jobs: Huey on Redis when REDIS_URL is set, else a SQLite file beside the database.
+    JOBS_SQLITE_PATH = os.environ.get("JOBS_SQLITE_PATH", "")
+    JOBS_IMMEDIATE = False
+    # The schedule sweeps the outbox every minute; a smaller number adds a sweeper thread.
+    JOBS_SWEEP_SECONDS = float(os.environ.get("JOBS_SWEEP_SECONDS", 60))
+    # /metrics answers loopback, or any client that sends "Authorization: Bearer <METRICS_TOKEN>".
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+    # Behind a proxy: how many X-Forwarded-For / -Proto / -Host hops to trust (nginx in front: 1).
+    PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 0)
+    PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 0)
+    PROXY_FIX_X_HOST = _int("PROXY_FIX_X_HOST", 0)
+    PROXY_FIX_X_PORT = _int("PROXY_FIX_X_PORT", 0)
+    PROXY_FIX_X_PREFIX = _int("PROXY_FIX_X_PREFIX", 0)
+    # One JSON object per log line, with the request id (production's default).
+    LOG_JSON = os.environ.get("LOG_JSON", "0") == "1"
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    DATABASE_CONNECT_TIMEOUT = _int("DATABASE_CONNECT_TIMEOUT", 5)
 
 
 class DevelopmentConfig(Config):
@@ -137,6 +171,8 @@ class TestConfig(Config):
     SQL_COUNTING = True
     MAIL_SERVER = ""
     MAIL_USE_TLS = False  # the loopback SMTP servers of the tests speak plain SMTP
+    S3_BUCKET = ""
+    JOBS_IMMEDIATE = True  # a commit that queues mails sends them at once (tests read the SMTP sink)
     VIETQR_BANK_BIN = VIETQR_ACCOUNT = VIETQR_ACCOUNT_NAME = VIETQR_BANK_NAME = ""
     STRIPE_SECRET_KEY = STRIPE_PUBLISHABLE_KEY = STRIPE_WEBHOOK_SECRET = STRIPE_API_BASE = ""
     VNPAY_TMN_CODE = VNPAY_HASH_SECRET = ""
@@ -146,6 +182,11 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
     PREFERRED_URL_SCHEME = "https"
+    LOG_JSON = os.environ.get("LOG_JSON", "1") == "1"
+    # nginx in front (deploy/nginx/ocop-shop.conf) sets these headers; set 0 to run without a proxy.
+    PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 1)
+    PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 1)
+    PROXY_FIX_X_HOST = _int("PROXY_FIX_X_HOST", 1)
 
     @classmethod
     def check(cls) -> None:

@@ -31,12 +31,15 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
+    _engine_options(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=current_locale)
     redis_url = app.config.get("REDIS_URL")
-    cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url} if redis_url
-                   else {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000})
+    # Short timeouts: with Redis down, pages are still served (uncached) without waiting long.
+    cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url,
+                                "CACHE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}}
+                   if redis_url else {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 2000})
 
     import shop.models  # noqa: F401  (registers every table on db.metadata)
 
@@ -44,22 +47,33 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # come first so they also see cached answers; the page cache comes before CSRF
     # and the rate limiter, whose per-request checks cost more than a cached page
     # (cached pages are GETs, which neither of them limits).
-    from shop import sqlcount, static_files
+    from shop import health, logs, sqlcount, static_files
     static_files.install(app)  # first: its compression must run after every other after_request hook
+    logs.install(app)
     if app.config.get("SQL_COUNTING"):
         sqlcount.install(app)
     if app.config.get("SERVER_TIMING"):
         sqlcount.install_timing(app)
     web.install_locale_routing(app)
     errors.install(app)
+    health.install(app)
     cache_pages.install(app)
     security.install(app)
 
     csrf.init_app(app)
     template_env.install(app)  # after CSRFProtect: see template_env.install
     app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    # Redis down: limits go on per process, in memory, until it is back.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    if redis_url:
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
     limiter.init_app(app)
     _init_login(app)
+
+    from shop import jobs, metrics_web, storage
+    storage.init_app(app)
+    jobs.init_app(app)
+    metrics_web.install(app)
 
     from shop.cart.views import bp as cart_bp
     from shop.accounts.views import bp as accounts_bp
@@ -77,16 +91,44 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.showroom.views import bp as showroom_bp
     from shop.staff.views import bp as staff_bp
     from shop.web import bp as web_bp
+    from shop.health import bp as health_bp
+    from shop.metrics_web import bp as metrics_bp
+    from shop.outbox.admin import bp as backoffice_mail_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,
-                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp, pages_bp, pages_admin_bp):
+                      cart_bp, orders_bp, payments_bp, accounts_bp, portal_bp, staff_bp, backoffice_bp, pages_bp,
+                      pages_admin_bp, backoffice_mail_bp, metrics_bp, health_bp):
         app.register_blueprint(blueprint)
     api_headers.install(app)  # last: after-request hooks run in reverse, so it sees the view's answer first
 
     from shop.cli import shop_cli
     app.cli.add_command(shop_cli)
 
+    _proxy_fix(app)
     return app
+
+
+def _engine_options(app: Flask) -> None:
+    """Client-server databases: test each pooled connection before use (so the app recovers by itself
+    after a database restart) and give up connecting after a few seconds (a friendly 503, not a hang)."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    if url.startswith("sqlite"):
+        return
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    options.setdefault("pool_pre_ping", True)
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args.setdefault("connect_timeout", int(app.config.get("DATABASE_CONNECT_TIMEOUT", 5)))
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _proxy_fix(app: Flask) -> None:
+    """Behind nginx: trust that many X-Forwarded-* hops, so client addresses and https are right."""
+    hops = {name: int(app.config.get(f"PROXY_FIX_{name.upper()}", 0) or 0)
+            for name in ("x_for", "x_proto", "x_host", "x_port", "x_prefix")}
+    if any(hops.values()):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, **hops)
 
 
 def _init_login(app: Flask) -> None:

@@ -41,8 +41,28 @@ def _is_cacheable_request() -> bool:
     return not any(key in session for key in ("_user_id", "_flashes", "cart"))
 
 
-def _key() -> str:
-    generation = cache.get(GENERATION_KEY) or 0
+# After a cache failure (Redis down) this process skips the cache for a few seconds: pages are
+# rendered as if uncached instead of each waiting for a timeout.
+_CACHE_DOWN_FOR = 5.0
+_cache_down_until = 0.0
+
+
+def _cache_call(method, *args, **kwargs):
+    global _cache_down_until
+    import time
+    if time.monotonic() < _cache_down_until:
+        return None
+    try:
+        return method(*args, **kwargs)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation; its outage must not fail a page
+        _cache_down_until = time.monotonic() + _CACHE_DOWN_FOR
+        current_app.logger.warning("page cache unavailable; serving uncached for %ss", _CACHE_DOWN_FOR,
+                                   exc_info=True)
+        return None
+
+
+def _key() -> str | None:
+    generation = _cache_call(cache.get, GENERATION_KEY) or 0
     return f"page:{generation}:{request.full_path}"
 
 
@@ -78,7 +98,7 @@ def install(app: Flask) -> None:
         if not _is_cacheable_request():
             return None
         g.rendering_for_cache = True
-        cached = cache.get(_key())
+        cached = _cache_call(cache.get, _key())
         if cached is None:
             return None
         body, content_type = cached
@@ -90,7 +110,8 @@ def install(app: Flask) -> None:
         if g.get("rendering_for_cache") and not g.get("served_from_cache") and not response.direct_passthrough:
             body = response.get_data()  # bytes: a hit then needs no decoding or encoding
             if response.status_code == 200 and response.mimetype == "text/html":
-                cache.set(_key(), (body, response.content_type), timeout=current_app.config["PAGE_CACHE_SECONDS"])
+                _cache_call(cache.set, _key(), (body, response.content_type),
+                            timeout=current_app.config["PAGE_CACHE_SECONDS"])
             # Pages not kept (an error page, say) were rendered with placeholders too.
             filled = _fill(body)
             if filled is not body:
@@ -103,7 +124,7 @@ def install(app: Flask) -> None:
 # empty the shared cache. Stock taken by an order is a Core UPDATE, not seen here;
 # the cart re-checks stock, and cached pages catch up within PAGE_CACHE_SECONDS.
 PRIVATE_TABLES = frozenset({"carts", "cart_lines", "orders", "order_lines", "order_events", "payments",
-                            "stripe_events", "users", "product_reviews"})
+                            "stripe_events", "users", "product_reviews", "outbox_mails", "job_marks"})
 
 
 def _mark_changed(db_session, flush_context):

@@ -29,7 +29,8 @@ def demo(if_empty: bool) -> None:
             click.echo("The catalog already has products; demo data not loaded.")
             return
         raise click.ClickException("The catalog already has products: load the demo into an empty database.")
-    counts = load_demo(db.session, media_dir=current_app.config["MEDIA_DIR"], today=_today())
+    from shop.storage import storage
+    counts = load_demo(db.session, today=_today(), storage=storage())
     _ensure_divisions()
     db.session.commit()
     click.echo("Demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
@@ -119,6 +120,47 @@ def mark_paid(code: str, amount: int | None, note: str) -> None:
         raise click.ClickException(f"Refused for order {order.code}: {error.code} {error.params}")
     db.session.commit()
     click.echo(f"Order {order.code} is paid; status {order.status}.")
+
+
+@shop_cli.command("worker")
+@click.option("--burst", is_flag=True, help="Run every due job once, deliver what is due, and exit.")
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Worker threads.")
+def worker(burst: bool, workers: int) -> None:
+    """The background worker: mails from the outbox, and the schedule (orders, certificates, carts, PDFs)."""
+    jobs = current_app.extensions["jobs"]
+    if burst:
+        summary = jobs.burst()
+        click.echo(f"burst: {summary}")
+        return
+    import logging
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    consumer = jobs.huey.create_consumer(workers=workers, worker_type="thread", periodic=True,
+                                         initial_delay=0.05, backoff=1.15, max_delay=1.0,
+                                         check_worker_health=True)
+    click.echo(f"worker: {workers} thread(s), queue {type(jobs.huey).__name__}", err=True)
+    # A lost queue message (or mails queued while the worker was down) waits for no minute boundary.
+    jobs.run_every_minute()
+    sweep_seconds = float(current_app.config.get("JOBS_SWEEP_SECONDS", 60))
+    if sweep_seconds < 60:
+        _start_sweeper(jobs, sweep_seconds)
+    consumer.run()
+
+
+def _start_sweeper(jobs, seconds: float) -> None:
+    """Sweep the outbox more often than the minute's schedule (JOBS_SWEEP_SECONDS below 60)."""
+    import logging
+    import threading
+
+    def loop():
+        while True:
+            time.sleep(seconds)
+            try:
+                from shop.outbox.delivery import sweep
+                sweep(jobs.app)
+            except Exception:  # noqa: BLE001 - the database may be down for a while; try again
+                logging.getLogger("shop.jobs").warning("outbox sweep failed", exc_info=True)
+
+    threading.Thread(target=loop, name="outbox-sweeper", daemon=True).start()
 
 
 def _register_domain_commands() -> None:

@@ -10,7 +10,6 @@ This module imports no domain.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -29,6 +28,9 @@ MAX_INT32 = 2**31 - 1
 MAX_ECHO_LENGTH = 2000
 
 _DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
+# Full-width digits and minus, as a Chinese or Japanese keyboard types them; no other script's digits
+# ('²' is not 2, '٣' is not read here).
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0d": "-", "\u3000": " "})
 
 
 class NumberError(ValueError):
@@ -43,7 +45,7 @@ class NumberError(ValueError):
 def parse_int(raw, *, low: int, high: int) -> int:
     """The whole number low..high written in raw (str or int); NumberError otherwise.
 
-    Full-width digits fold to ASCII (NFKC); spaces around the number are allowed;
+    Full-width digits fold to ASCII; spaces around the number are allowed;
     anything else, an overlong string of digits included, is refused before int() runs.
     """
     if isinstance(raw, bool):
@@ -53,7 +55,7 @@ def parse_int(raw, *, low: int, high: int) -> int:
     else:
         if not isinstance(raw, str) or len(raw) > 64:
             raise NumberError(low, high)
-        text = unicodedata.normalize("NFKC", raw).strip()
+        text = raw.translate(_FULL_WIDTH).strip()
         # Never more digits than the bounds need (plus leading zeros within reason).
         if not _DIGITS.fullmatch(text) or len(text) > max(len(str(low)), len(str(high))) + 4:
             raise NumberError(low, high)
@@ -134,6 +136,9 @@ class WholeNumberField(IntegerField):
         # A value that did not parse already has its message: the other validators must not add theirs.
         if self.process_errors:
             raise StopValidation()
+        # Blanks pass InputRequired (they are input) but carry no number: a required field says so.
+        if self.data is None and self.flags.required:
+            raise StopValidation(self._message())
         if self.data is not None and not _value(self.low) <= self.data <= _value(self.high):
             raise StopValidation(self._message())
 

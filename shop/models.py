@@ -7,5 +7,6 @@ from shop.geo.models import *  # noqa: F401,F403
 from shop.cart.models import *  # noqa: F401,F403
 from shop.orders.models import *  # noqa: F401,F403
 from shop.payments.models import *  # noqa: F401,F403
+from shop.outbox.models import *  # noqa: F401,F403
 from shop.pages.models import *  # noqa: F401,F403
 from shop.backoffice.models import *  # noqa: F401,F403

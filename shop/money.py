@@ -37,7 +37,7 @@ def parse_whole_amount(text: str | None) -> int | None:
     value = (text or "").strip()
     for noise in _AMOUNT_NOISE:
         value = value.replace(noise, "")
-    if not value:
+    if not value or len(value) > 32:  # no amount needs more; int() of thousands of digits would raise
         return None
     if value.isdigit() and value.isascii():
         return int(value)

@@ -11,9 +11,11 @@ the same one this module puts in the header.
 from __future__ import annotations
 
 import secrets
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g
+
+from shop.inputs import MAX_ECHO_LENGTH
 
 NONCE_PLACEHOLDER = "__csp_nonce_placeholder__"
 
@@ -98,11 +100,24 @@ def permissions_policy(*, card_payment: bool) -> str:
     return ", ".join(parts)
 
 
+def bounded_location(response) -> None:
+    """No redirect carries an oversized Location: Werkzeug's own redirects (a doubled or missing slash)
+    repeat the whole query string, and views may echo a path. Too long: drop the query; still too
+    long: the home page."""
+    location = response.headers.get("Location")
+    if location is None or len(location) <= MAX_ECHO_LENGTH:
+        return
+    parts = urlsplit(location)
+    shorter = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    response.headers["Location"] = shorter if len(shorter) <= MAX_ECHO_LENGTH else "/"
+
+
 def install(app: Flask) -> None:
-    """The headers on every response (shop.template_env installs the csp_nonce() template global)."""
+    """The headers on every response (shop.template_env installs csp_nonce() for templates)."""
 
     @app.after_request
     def security_headers(response):
+        bounded_location(response)
         card = bool(g.get("csp_card_payment"))
         headers = response.headers
         headers["Content-Security-Policy"] = content_security_policy(

@@ -200,6 +200,7 @@ def install(app: Flask) -> None:
         # the script nonce of this response (shop.security)
         csp_nonce=security.csp_nonce)
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["page_markdown"] = site.page_markdown
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # Flask-WTF's context processor sets csrf_token too; a later processor wins.

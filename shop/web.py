@@ -1,13 +1,13 @@
 """Locale-prefixed routing, the root redirect and uploaded media."""
 from __future__ import annotations
 
-import os
 import re
 
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
 
 from shop.catalog import photos
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
+from shop.storage import storage
 
 bp = Blueprint("web", __name__)
 
@@ -50,32 +50,40 @@ _RENDITION = re.compile(r"^(?P<stem>[\w/.-]+)-w(?P<width>\d+)\.(?P<ext>webp|avif
 
 @bp.get("/media/<path:filename>")
 def media(filename: str):
-    """Uploaded and generated images (a CDN or the web server serves them in production).
+    """Uploaded and generated images: the file from MEDIA_DIR, or a redirect to the bucket that holds it.
 
     A narrower copy that is missing (a photo stored before srcset existed) is made from the
-    original on first request, then served from disk like any other file."""
-    media_dir = current_app.config["MEDIA_DIR"]
+    original on first request, then served like any other file."""
+    store = storage()
     match = _RENDITION.match(filename)
     if match and int(match["width"]) in photos.RENDITION_WIDTHS:
-        _ensure_renditions(media_dir, f"{match['stem']}.webp", filename)
-    return send_from_directory(media_dir, filename, max_age=7 * 24 * 3600)
+        _ensure_renditions(store, f"{match['stem']}.webp", filename)
+    if store.kind == "local":
+        return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+    try:
+        target = store.url(filename)
+    except ValueError:
+        abort(404)
+    response = redirect(target, code=302)
+    # A public URL never changes; a presigned one is good for a while: let browsers reuse the answer.
+    response.headers["Cache-Control"] = "public, max-age=86400" if store.public_url else "private, max-age=600"
+    return response
 
 
-def _ensure_renditions(media_dir: str, original: str, wanted: str) -> None:
-    root = os.path.realpath(media_dir)
-    source = os.path.realpath(os.path.join(root, original))
-    target = os.path.realpath(os.path.join(root, wanted))
-    if not source.startswith(root + os.sep) or not target.startswith(root + os.sep):
+def _ensure_renditions(store, original: str, wanted: str) -> None:
+    try:
+        if store.exists(wanted):
+            return
+        data = store.get(original)
+    except ValueError:  # not a key of ours
         return
-    if os.path.exists(target) or not os.path.isfile(source):
+    if data is None:
         return
+    import io
+
     from PIL import Image
-    with Image.open(source, formats=["WEBP"]) as image:
+    with Image.open(io.BytesIO(data), formats=["WEBP"]) as image:
         image.load()
-        photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), source)
+        photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), original, store)
 
 
-@bp.get("/healthz")
-def healthz():
-    """A liveness probe for the load balancer."""
-    return {"status": "ok"}

@@ -1,6 +1,8 @@
 """Account mails: a link to set a password (a reset, or an office invitation), in the user's language.
 
-Plain functions given what they need (the link to put in, the config); the caller sends after its commit.
+Plain functions given what they need (the link to put in, the config). A view queues the mail in the
+outbox with its change (queue_password_mail); the worker makes the token and the text at send time
+(outbox_password_mail), so no usable link is ever stored.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from shop.accounts import services
-from shop.mailer import build_message, deliver
+from shop.mailer import build_message
 
 
 def password_mail(user, purpose: str, *, link: str, config: Mapping) -> EmailMessage:
@@ -33,8 +35,19 @@ def password_mail(user, purpose: str, *, link: str, config: Mapping) -> EmailMes
     return build_message(config, user.email, subject, body)
 
 
-def send_password_mail(user, purpose: str, *, link_for: Callable[[str], str], config: Mapping) -> None:
-    """Make a single-use token for purpose and mail its link (link_for(token), absolute); raises OSError
-    when the mail cannot be sent."""
+def queue_password_mail(session, user, purpose: str, *, base_url: str, now) -> None:
+    """Queue a reset or invitation link for the user in the caller's transaction."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "password_link", user.email, {"user_id": user.id, "purpose": purpose},
+               base_url=base_url, now=now)
+
+
+def outbox_password_mail(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
+    """Builder of the "password_link" outbox mail: a fresh single-use token and its link, in the user's language."""
+    from shop.accounts.models import User
+    user = session.get(User, mail.params["user_id"])
+    purpose = mail.params["purpose"]
     token = services.make_password_token(config["SECRET_KEY"], user, purpose)
-    deliver([password_mail(user, purpose, link=link_for(token), config=config)], config)
+    message = password_mail(user, purpose, link=link("accounts.set_password", token=token, locale=user.locale),
+                            config=config)
+    return message["Subject"], message.get_content()

@@ -15,6 +15,7 @@ from shop.extensions import db, limiter
 from shop.forms import EmptyForm, options
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales
 from shop.inputs import safe_path
+from shop.mailer import mail_base_url
 from shop.messages import message
 from shop.models_base import utcnow
 from shop.orders import services as order_services
@@ -104,19 +105,12 @@ def forgot_password():
     if form.validate_on_submit():
         user = services.find_user(db.session, form.email.data)
         if user is not None and user.active:
-            try:
-                account_mail.send_password_mail(user, services.RESET, link_for=password_link(user),
-                                                config=current_app.config)
-            except OSError:  # same answer either way; the failure is logged for the office
-                current_app.logger.warning("could not send a reset link to %s", user.email, exc_info=True)
+            account_mail.queue_password_mail(db.session, user, services.RESET, base_url=mail_base_url(),
+                                             now=utcnow())
+            db.session.commit()
         flash(_("If an account uses this address, we have sent it a link to set a new password."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot.html", form=form)
-
-
-def password_link(user):
-    """link_for for shop.accounts.mail: a token's set-password page, absolute, in the user's language."""
-    return lambda token: url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
 
 
 @bp.route("/password/set/<token>", methods=["GET", "POST"])

@@ -216,3 +216,20 @@ def view_cart(session, cart: Cart | None, *, locale: str) -> CartView:
         group.lines.append(LineView(packaging, product, line.quantity, packaging.price_vnd, problem))
     return CartView(sorted(groups.values(), key=lambda g: translated(g.producer, "name", locale).text.casefold()))
 
+
+
+def forget_abandoned_carts(session, now, *, days: int = 30) -> int:
+    """Delete carts nobody has touched for `days` days (the cart and every line older); how many."""
+    from datetime import timedelta
+
+    from sqlalchemy import exists
+    cutoff = now - timedelta(days=days)
+    stale = select(Cart.id).where(Cart.updated_at < cutoff, ~exists().where(CartLine.cart_id == Cart.id,
+                                                                              CartLine.added_at >= cutoff))
+    ids = list(session.scalars(stale))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        # Lines first: SQLite does not enforce ON DELETE CASCADE without its foreign-key pragma.
+        session.execute(delete(CartLine).where(CartLine.cart_id.in_(chunk)))
+        session.execute(delete(Cart).where(Cart.id.in_(chunk)))
+    return len(ids)

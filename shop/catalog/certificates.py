@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 
 from shop.catalog.models import AwardKind, Certificate, CertificateStatus, Product
 from shop.catalog.services import CatalogError, refresh_current_award
+from shop.inputs import NumberError, parse_int
 
 EXPIRING_DAYS = 90
 _SPLIT = re.compile(r"[\s,;\t]+")
@@ -33,17 +34,21 @@ def parse_award_lines(session, text: str) -> tuple[list[tuple[Product, int, int,
         if product.id in seen:
             errors.append((number, "duplicate_product"))
             continue
-        if not stars.isdigit() or int(stars) not in (3, 4, 5):
+        try:
+            stars_value = parse_int(stars, low=3, high=5)
+        except NumberError:
             errors.append((number, "stars_not_certified"))
             continue
-        if not score.isdigit() or not 0 <= int(score) <= 100:
+        try:
+            score_value = parse_int(score, low=0, high=100)
+        except NumberError:
             errors.append((number, "score_out_of_range"))
             continue
         if kind not in set(AwardKind):
             errors.append((number, "unknown_award_kind"))
             continue
         seen.add(product.id)
-        awards.append((product, int(stars), int(score), kind))
+        awards.append((product, stars_value, score_value, kind))
     return awards, errors
 
 

@@ -9,8 +9,8 @@ serial) or other metadata survives.
 """
 from __future__ import annotations
 
+import functools
 import io
-import os
 import secrets
 import warnings
 from dataclasses import dataclass
@@ -88,19 +88,23 @@ def clean_copy(image: Image.Image, side: int) -> Image.Image:
     return Image.frombytes(mode, upright.size, upright.tobytes())
 
 
-def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> StoredPhoto:
-    """Check an upload and write its WebP renditions under media_dir/subdir."""
+def _webp(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=quality, method=4)
+    return buffer.getvalue()
+
+
+def store(data: bytes, *, storage, subdir: str, limits: PhotoLimits) -> StoredPhoto:
+    """Check an upload and write its WebP renditions to the media store (a folder or a bucket) under subdir."""
     image = decode(data, limits)
     main = clean_copy(image, limits.max_side)
     thumb = clean_copy(image, limits.thumb_side)
     token = secrets.token_hex(8)
-    directory = os.path.join(media_dir, subdir)
-    os.makedirs(directory, exist_ok=True)
     filename = f"{subdir}/{token}.webp"
     thumb_filename = f"{subdir}/{token}-{limits.thumb_side}.webp"
-    main.save(os.path.join(media_dir, filename), "WEBP", quality=82, method=4)
-    thumb.save(os.path.join(media_dir, thumb_filename), "WEBP", quality=80, method=4)
-    write_renditions(main, os.path.join(media_dir, filename))
+    storage.put(filename, _webp(main, 82), "image/webp")
+    storage.put(thumb_filename, _webp(thumb, 80), "image/webp")
+    write_renditions(main, filename, storage)
     return StoredPhoto(filename, thumb_filename, main.width, main.height)
 
 
@@ -108,6 +112,7 @@ def store(data: bytes, *, media_dir: str, subdir: str, limits: PhotoLimits) -> S
 RENDITION_WIDTHS = (400, 800)
 
 
+@functools.cache
 def avif_supported() -> bool:
     """Whether this Pillow can write AVIF (Pillow 11.2+ built with libavif)."""
     from PIL import features
@@ -120,8 +125,14 @@ def rendition_name(filename: str, width: int, ext: str = "webp") -> str:
     return f"{stem}-w{width}.{ext}"
 
 
-def write_renditions(image: Image.Image, path: str) -> list[int]:
-    """Write the narrower WebP (and AVIF, where Pillow can) copies beside path; returns their widths.
+def _encoded(image: Image.Image, fmt: str, **options) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def write_renditions(image: Image.Image, filename: str, storage) -> list[int]:
+    """Put the narrower WebP (and AVIF, where Pillow can) copies of filename in the media store; their widths.
 
     WebP copies are written for widths narrower than the image (the original is the widest WebP);
     AVIF copies also at the image's own width when it is one of RENDITION_WIDTHS."""
@@ -132,9 +143,11 @@ def write_renditions(image: Image.Image, path: str) -> list[int]:
         copy = image if width == image.width else image.resize(
             (width, max(1, round(image.height * width / image.width))), Image.Resampling.LANCZOS)
         if width < image.width:
-            copy.save(rendition_name(path, width, "webp"), "WEBP", quality=80, method=4)
+            storage.put(rendition_name(filename, width, "webp"), _encoded(copy, "WEBP", quality=80, method=4),
+                        "image/webp")
         if avif_supported():
-            copy.save(rendition_name(path, width, "avif"), "AVIF", quality=60, speed=8)
+            storage.put(rendition_name(filename, width, "avif"), _encoded(copy, "AVIF", quality=60, speed=8),
+                        "image/avif")
         written.append(width)
     return written
 
@@ -143,13 +156,11 @@ def thumb_name(filename: str, thumb_side: int) -> str:
     return filename[:-len(".webp")] + f"-{thumb_side}.webp" if filename.endswith(".webp") else filename
 
 
-def remove(media_dir: str, filename: str, thumb_side: int) -> None:
-    """Delete a photo's files (missing files are fine)."""
+def remove(storage, filename: str, thumb_side: int) -> None:
+    """Delete a photo's renditions (missing ones are fine)."""
     renditions = [rendition_name(filename, w, ext) for w in RENDITION_WIDTHS for ext in ("webp", "avif")]
     for name in (filename, thumb_name(filename, thumb_side), *renditions):
-        path = os.path.normpath(os.path.join(media_dir, name))
-        if path.startswith(os.path.normpath(media_dir) + os.sep):
-            try:
-                os.remove(path)
-            except FileNotFoundError:
-                pass
+        try:
+            storage.delete(name)
+        except ValueError:  # not a key of ours
+            pass

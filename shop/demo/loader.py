@@ -2,7 +2,6 @@
 certificates, sales points and fairs, every text in each language the content gives (vi, en, zh, ko)."""
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import func, select
@@ -47,7 +46,7 @@ def _texts(row: dict, *fields: str) -> dict[str, dict[str, str]]:
     return {l: {f: row[f][l] for f in fields} for l in row[fields[0]]}
 
 
-def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
+def load_demo(session, *, media_dir: str = "", today: date, storage=None) -> dict[str, int]:
     """Load the whole demo; the caller commits. Returns counts by kind."""
     load_reference(session)
     groups = {g.code: g for g in session.scalars(select(OcopGroup))}
@@ -67,7 +66,9 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
         producers[row["slug"]] = producer
     session.flush()
 
-    os.makedirs(os.path.join(media_dir, "demo"), exist_ok=True)
+    if storage is None:  # the local media folder (tests, scripts)
+        from shop.storage import LocalStorage
+        storage = LocalStorage(media_dir)
     products: dict[str, Product] = {}
     start = datetime.combine(today, time(9), tzinfo=timezone.utc)
     for index, row in enumerate(content.PRODUCTS):
@@ -80,8 +81,8 @@ def load_demo(session, *, media_dir: str, today: date) -> dict[str, int]:
                           for l in texts],
             packagings=[Packaging(position=i, **p) for i, p in enumerate(row["packagings"])])
         filename = f"demo/{row['slug']}.webp"
-        width, height = placeholder.write_placeholder(os.path.join(media_dir, filename), row["color"],
-                                                      row["name"]["vi"], slug=row["slug"], group_code=row["group"])
+        width, height = placeholder.write_placeholder(storage, filename, row["color"], row["name"]["vi"],
+                                                      slug=row["slug"], group_code=row["group"])
         product.photos.append(ProductPhoto(filename=filename, width=width, height=height, position=0))
         refresh_price_from(product)
         session.add(product)

@@ -6,6 +6,7 @@ A producer's real upload replaces the picture: these are only written for the de
 """
 from __future__ import annotations
 
+import io
 import os
 from functools import lru_cache
 
@@ -73,13 +74,21 @@ def compose(color: str, art: str, size: tuple[int, int] = SIZE, scale: float = 0
     return image
 
 
-def write_placeholder(path: str, color: str, name: str, *, slug: str = "", group_code: str | None = None
+def write_placeholder(storage, key: str, color: str, name: str, *, slug: str = "", group_code: str | None = None
                       ) -> tuple[int, int]:
-    """A WebP picturing the product (by slug word or group) on its colour; returns its size.
+    """A WebP picturing the product (by slug word or group) on its colour, put in the media store
+    (a folder or a bucket) with its narrower copies; returns its size.
 
     name is kept for callers of the old signature; nothing of it is drawn (no initials)."""
-    if os.path.exists(path):  # generated before: same name, same picture
+    if storage.exists(key):  # generated before: same name, same picture
         return SIZE
+    image = compose(color, art_for_product(slug, group_code))
+    buffer = io.BytesIO()
+    image.save(buffer, "WEBP", quality=82, method=4)
+    storage.put(key, buffer.getvalue(), "image/webp")
+    from shop.catalog.photos import write_renditions
+    write_renditions(image, key, storage)
+    return SIZE
     os.makedirs(os.path.dirname(path), exist_ok=True)
     image = compose(color, art_for_product(slug, group_code))
     image.save(path, "WEBP", quality=82, method=4)

@@ -1,7 +1,7 @@
-"""Checkout as one use case: place the cart's order, empty the cart, start the payment and commit
-once; then the order mails go out (after the commit, so a mail never announces an order that a
-rollback undid; an outbox will take them over). The view parses the form, calls submit_order
-and renders what it returns."""
+"""Checkout as one use case: place the cart's order, queue its mails in the outbox, empty the cart,
+start the payment and commit once (the worker sends the mails after the commit, so a mail never
+announces an order that a rollback undid, and a crash after the commit loses none). The view
+parses the form, calls submit_order and renders what it returns."""
 from __future__ import annotations
 
 import logging
@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from shop import metrics
 from shop.cart import services as cart_services
 from shop.orders import mail
 from shop.orders.models import Order
@@ -54,6 +55,8 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
     try:
         order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings,
                             user_id=user_id)
+        mail.queue_order_mails(session, order, order_url=links.order_page(order),
+                               portal_url=links.portal_page(order), now=now)
         if cart is not None:
             cart_services.clear_cart(session, cart)
         started = any_method(order.payment_method).start(session, order, payment_of(session, order),
@@ -69,6 +72,5 @@ def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetim
             log.warning("order: integrity error while placing an order: %s", error.orig)
             raise OrderError("try_again") from error
         raise
-    mail.send_order_mails(session, order, order_url=links.order_page(order), portal_url=links.portal_page(order),
-                          config=settings.config)
+    metrics.order_placed(order.payment_method)
     return CheckoutResult(order, created=True, redirect_url=started.redirect_url)

@@ -1,10 +1,13 @@
-"""Order mails: a confirmation to the buyer (in the checkout language) and a notice to each
-producer for its own lines (in Vietnamese). Sent after the order committed; a mail that
-cannot be sent is logged and never undoes the order."""
+"""Order mails: a confirmation to the buyer (in the checkout language), a notice to each reader of
+each producer for its own lines, and the buyer's shipping notices.
+
+Builders are plain functions given their URLs. A change only queues its mails in the outbox, in
+its own transaction, with the URLs in the row (queue_*); the worker renders and sends them
+(outbox_*), so a slow or dead mail server never holds a request and a crash loses no mail."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.message import EmailMessage
 
 from flask import render_template
@@ -13,7 +16,7 @@ from flask_babel import gettext as _
 
 from shop.i18n import translated
 from shop.labels import packaging_label
-from shop.mailer import build_message, deliver
+from shop.mailer import build_message
 from shop.money import format_vnd
 from shop.orders.models import Order
 from shop.producers.models import Producer
@@ -31,21 +34,28 @@ def buyer_confirmation(order: Order, *, order_url: str, config: Mapping) -> Emai
     return build_message(config, order.email, subject, body)
 
 
-def producer_notices(session, order: Order, *, portal_url: str, config: Mapping) -> list[EmailMessage]:
+def producer_readers(session, producer: Producer) -> list[tuple[str, str]]:
+    """(email, locale) of each portal user of the producer; its contact address (in Vietnamese) when it has none."""
+    from shop.accounts.services import users_of_producer
+    readers = [(u.email, u.locale) for u in users_of_producer(session, producer.id)]
+    if not readers and producer.email:
+        readers = [(producer.email, PRODUCER_LOCALE)]
+    return readers
+
+
+def producer_notices(session, order: Order, *, portal_url: str, config: Mapping, only_producer: int | None = None,
+                     only_reader: str | None = None) -> list[EmailMessage]:
     """One notice per portal user of each producer (in the user's language, with portal_url, the order in
     the portal), listing only that producer's lines; the producer's contact address only when it has
-    no portal user."""
-    from shop.accounts.services import users_of_producer
+    no portal user. only_producer and only_reader narrow it to one producer and one address."""
     by_producer: dict[int, list] = {}
     for line in order.lines:
-        if line.producer_id is not None:
+        if line.producer_id is not None and only_producer in (None, line.producer_id):
             by_producer.setdefault(line.producer_id, []).append(line)
     messages = []
     for producer_id, lines in by_producer.items():
         producer = session.get(Producer, producer_id)
-        readers = [(u.email, u.locale) for u in users_of_producer(session, producer_id)]
-        if not readers and producer.email:
-            readers = [(producer.email, PRODUCER_LOCALE)]
+        readers = [r for r in producer_readers(session, producer) if only_reader in (None, r[0])]
         if not readers:
             log.warning("order %s: producer %s has no user nor email address; no notice sent",
                         order.code, producer.slug)
@@ -87,16 +97,6 @@ def ready_for_pickup(order: Order, *, order_url: str, config: Mapping) -> EmailM
     return build_message(config, order.email, subject, body)
 
 
-def send_quietly(messages: list[EmailMessage | None], what: str, *, config: Mapping) -> bool:
-    """Send after the commit; a failure is logged and never undoes the change."""
-    try:
-        deliver([m for m in messages if m is not None], config)
-    except Exception:  # noqa: BLE001 - the change stands; the buyer also sees it on the order page
-        log.exception("could not send %s", what)
-        return False
-    return True
-
-
 def _producer_name(session, line, locale: str = PRODUCER_LOCALE) -> str:
     # The order copied the name in the buyer's language; the producer reads the name in its own language.
     from shop.catalog.models import Product
@@ -110,12 +110,55 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
-def send_order_mails(session, order: Order, *, order_url: str, portal_url: str, config: Mapping) -> bool:
-    """Send the buyer's confirmation and the producers' notices; False (logged) when sending failed."""
-    try:
-        deliver([buyer_confirmation(order, order_url=order_url, config=config),
-                 *producer_notices(session, order, portal_url=portal_url, config=config)], config)
-    except Exception:  # noqa: BLE001 - the order stands; the office can resend
-        log.exception("order %s: could not send the order mails", order.code)
-        return False
-    return True
+def queue_order_mails(session, order: Order, *, order_url: str, portal_url: str, now) -> int:
+    """Queue the buyer's confirmation and a notice to each reader of each producer, in the caller's
+    transaction; how many were queued. Nothing is rendered here: the worker builds the text."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "order_confirmation", order.email, {"order_id": order.id, "order_url": order_url}, now=now)
+    queued = 1
+    for producer_id in sorted({line.producer_id for line in order.lines if line.producer_id is not None}):
+        producer = session.get(Producer, producer_id)
+        readers = producer_readers(session, producer)
+        if not readers:
+            log.warning("order %s: producer %s has no user nor email address; no notice queued",
+                        order.code, producer.slug)
+        for email, _locale in readers:
+            queue_mail(session, "producer_notice", email,
+                       {"order_id": order.id, "producer_id": producer_id, "portal_url": portal_url}, now=now)
+            queued += 1
+    return queued
+
+
+def queue_shipping_notice(session, order: Order, line_ids: list[int], *, order_url: str, now) -> None:
+    """Queue the buyer's notice that these lines are on their way (the worker skips it if none is shipped)."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "lines_shipped", order.email,
+               {"order_id": order.id, "line_ids": sorted(line_ids), "order_url": order_url}, now=now)
+
+
+def outbox_confirmation(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
+    """Builder of the "order_confirmation" outbox mail."""
+    message = buyer_confirmation(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],
+                                 config=config)
+    return message["Subject"], message.get_content()
+
+
+def outbox_producer_notice(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
+    """Builder of the "producer_notice" outbox mail: that producer's lines only, in the reader's language."""
+    order = session.get(Order, mail.params["order_id"])
+    producer_id = mail.params["producer_id"]
+    for message in producer_notices(session, order, portal_url=mail.params["portal_url"], config=config,
+                                    only_producer=producer_id, only_reader=mail.recipient):
+        return message["Subject"], message.get_content()
+    raise LookupError(f"order {order.code} has no lines of producer {producer_id} for {mail.recipient}")
+
+
+def outbox_lines_shipped(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
+    """Builder of the "lines_shipped" outbox mail, in the order's language."""
+    order = session.get(Order, mail.params["order_id"])
+    wanted = set(mail.params["line_ids"])
+    message = line_progress(order, [line for line in order.lines if line.id in wanted],
+                            order_url=mail.params["order_url"], config=config)
+    if message is None:
+        raise LookupError(f"order {order.code}: none of lines {sorted(wanted)} is shipped")
+    return message["Subject"], message.get_content()

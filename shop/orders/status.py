@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from shop import metrics
 from shop.catalog.models import Packaging
 from shop.orders.models import Order, OrderEvent, OrderStatus
 from shop.orders.rules import GOODS_LEFT, ONLY_FOR, TRANSITIONS, OrderError
@@ -87,10 +88,12 @@ def mark_paid(session, payment: Payment, *, amount_vnd: int, actor: str, now: da
     if order.status in (S.CANCELLED, S.REFUNDED) or payment.status != PaymentStatus.PENDING:
         log.warning("payment refused: order %s is %s, payment %s is %s (actor %s, amount %s)",
                     order.code, order.status, payment.id, payment.status, actor, amount_vnd)
+        metrics.payment(payment.method, "refused")
         raise OrderError("not_payable", order_code=order.code, status=order.status)
     if amount_vnd != payment.amount_vnd:
         log.warning("payment refused: order %s expects %s đồng, got %s (actor %s)",
                     order.code, payment.amount_vnd, amount_vnd, actor)
+        metrics.payment(payment.method, "refused")
         raise OrderError("amount_mismatch", order_code=order.code, expected=payment.amount_vnd, got=amount_vnd)
     result = session.execute(
         update(Payment).where(Payment.id == payment.id, Payment.status == PaymentStatus.PENDING)
@@ -98,6 +101,7 @@ def mark_paid(session, payment: Payment, *, amount_vnd: int, actor: str, now: da
                 provider_ref=provider_ref or payment.provider_ref).execution_options(synchronize_session=False))
     if result.rowcount != 1:
         raise OrderError("status_changed")
+    metrics.payment(payment.method, "paid")
     session.expire(payment)
     if order.status == S.PENDING_PAYMENT:
         change_status(session, order, S.CONFIRMED, actor=actor, now=now, note=note or "payment received")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
-from flask_babel import gettext as _
 
 from shop.cache_pages import cacheable
 from shop.extensions import db

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from shop.catalog.models import Product, ProductStatus
+from shop.pages.models import ContentPage
 from shop.places.models import Fair, SalesPoint
 from shop.producers.models import Producer
 
@@ -24,4 +25,6 @@ def public_pages(session) -> list[tuple[str, dict, object]]:
         pages.append(("places.sales_point_detail", {"slug": slug}, updated))
     for slug, updated in session.execute(select(Fair.slug, Fair.updated_at).order_by(Fair.id)):
         pages.append(("places.fair_detail", {"slug": slug}, updated))
+    for slug, updated in session.execute(select(ContentPage.slug, ContentPage.updated_at).order_by(ContentPage.id)):
+        pages.append(("pages.page", {"slug": slug}, updated))
     return pages

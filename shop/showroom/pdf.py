@@ -6,11 +6,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 
-def media_uri(media_dir: str, filename: str) -> str:
-    """A file:// URI of an uploaded image, for the PDF renderer."""
-    return Path(os.path.join(media_dir, filename)).resolve().as_uri()
-
-
 def render(html: str, *, allowed_dirs: list[str]) -> bytes:
     """The PDF of html; images may come only from allowed_dirs or data: URIs (no network, no other files)."""
     from PIL import ImageFile

@@ -16,7 +16,7 @@ from shop.i18n import current_locale, preferred_locale, translated
 from shop.labels import packaging_label
 from shop.money import format_vnd
 from shop.places import services as places
-from shop.showroom import links, pdf, qr, services
+from shop.showroom import links, pdf, pdf_cache, qr, services
 
 bp = Blueprint("showroom", __name__)
 
@@ -143,12 +143,10 @@ def catalog_pdf():
     """A printable catalog: the catalog's filters and ?sales_point=, a cover, then every product with a QR code."""
     filters = parse_filters(request.args)
     point = _point_from_args()
-    day = today()
-    products = services.printable_products(db.session, filters, locale=current_locale(), today=day,
-                                           sales_point_id=point.id if point else None)
-    body = _render_pdf("showroom/catalog_pdf.html", products=products, point=point, day=day,
-                       media=lambda filename: pdf.media_uri(current_app.config["MEDIA_DIR"], filename),
-                       qr_uri=lambda code: qr.png_data_uri(links.product_target(code)))
+    # Built in the background by the worker and kept until the catalog changes (shop/showroom/pdf_cache.py).
+    query = "&".join(f"{k}={v}" for k, v in sorted(request.args.items(multi=True)) if k != "sales_point")
+    body = pdf_cache.cached_catalog(db.session, filters=filters, point=point, locale=current_locale(),
+                                    day=today(), query=query)
     return _pdf_response(body, f"ocop-catalog-{point.slug if point else 'quang-ninh'}-{current_locale()}.pdf")
 
 

@@ -14,13 +14,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOP = ROOT / "shop"
 BIN = Path(sys.executable).parent
 
-# The web layer: modules that exist to read the request or build URLs (pages and their forms are found
-# by what they contain). Every other module of shop/ is domain code and takes its inputs as arguments.
+# The web layer and the infrastructure: modules that exist to read the request, the app's config or build
+# URLs (pages and their forms are found by what they contain). Every other module of shop/ is domain code
+# and takes its inputs as arguments.
 WEB_LAYER = {
     "shop", "shop.web", "shop.errors", "shop.i18n", "shop.cache_pages", "shop.security", "shop.sqlcount",
     "shop.static_files", "shop.template_env", "shop.cli", "shop.accounts.access", "shop.cart.session",
     "shop.showroom.links", "shop.pages.site", "shop.seo.jsonld", "shop.api.serializers", "shop.api.headers",
-    "shop.api.params", "shop.api.openapi",
+    "shop.api.params", "shop.api.openapi", "shop.metrics_web", "shop.logs",
+    # infrastructure: built from the app's config (storage, mail transport, jobs, the PDF cache)
+    "shop.storage", "shop.mailer", "shop.jobs", "shop.showroom.pdf_cache", "shop.outbox.delivery",
 }
 REQUEST_NAMES = {"request", "g", "session", "current_app", "url_for"}
 DATA_MODULES = re.compile(r"^shop/demo/content(_\w+)?\.py$")  # demo texts: data, not code

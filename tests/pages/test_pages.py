@@ -82,14 +82,14 @@ def test_a_producer_cannot_open_the_editor(client, db):
     assert client.get("/backoffice/pages/about-ocop").status_code == 403
 
 
-def test_demo_defaults_fill_every_page_in_three_languages(db):
-    """load_pages writes the four pages with vi, en and zh text once, and leaves written pages alone."""
+def test_demo_defaults_fill_every_page_in_every_language(db):
+    """load_pages writes the four pages with vi, en, zh and ko text once, and leaves written pages alone."""
     assert load_pages(db.session) == len(services.PAGE_SLUGS)
     assert load_pages(db.session) == 0
     pages = db.session.query(ContentPage).all()
     assert {p.slug for p in pages} == set(services.PAGE_SLUGS) == set(PAGES)
     for page in pages:
-        assert {row.locale for row in page.translations} == {"vi", "en", "zh"}
+        assert {row.locale for row in page.translations} == {"vi", "en", "zh", "ko"}
         assert all(len(row.body) > 200 for row in page.translations)
 
 
@@ -113,3 +113,11 @@ def test_credits_name_the_artwork_licence(client, db):
     """The credits page names Twemoji and its CC BY 4.0 licence."""
     text = visible_text(client.get("/en/credits").get_data(as_text=True))
     assert "Twemoji" in text and "CC BY 4.0" in text
+
+
+def test_written_pages_are_in_the_sitemap(client, db):
+    """A content page the office wrote is listed in the sitemap with its language twins."""
+    _save(db, vi={"title": "Điều khoản", "body": "Nội dung"}, slug="terms")
+    xml = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "http://localhost/vi/pages/terms" in xml and "http://localhost/zh/pages/terms" in xml
+    assert "/pages/privacy" not in xml

@@ -6,13 +6,14 @@ import pytest
 from sqlalchemy import select
 
 from shop.catalog.models import Certificate, ProductPhoto, ProductStatus
+from shop.outbox.models import OutboxMail
 from shop.places.models import Fair, FairTranslation
 from shop.producers.models import Producer
 from tests.conftest import login, session_token
 from tests.factories import certify, make_product, make_sales_point, make_user
 
 IDENTITIES = ("anonymous", "customer", "sales_point_staff", "staff_b", "producer_b", "admin", "producer_a")
-GUARDED = ("portal", "staff", "backoffice", "backoffice_pages")
+GUARDED = ("portal", "staff", "backoffice", "backoffice_pages", "backoffice_mail")
 
 
 def _guarded_routes():
@@ -51,7 +52,7 @@ def test_the_matrix_sees_every_guarded_route():
     endpoints = {endpoint for endpoint, _rule, _method in ROUTES}
     assert {"portal.dashboard", "portal.photo_add", "staff.dashboard", "staff.remove_product",
             "backoffice.dashboard", "backoffice.review_approve", "backoffice_pages.index",
-            "backoffice_pages.edit"} <= endpoints
+            "backoffice_pages.edit", "backoffice_mail.failed", "backoffice_mail.resend"} <= endpoints
     assert len(ROUTES) >= 25
 
 
@@ -77,10 +78,13 @@ def world(db):
                 translations=[FairTranslation(locale="vi", name="Hội chợ")])
     db.session.add(fair)
     order = _order_of(db.session, product)
+    failed_mail = OutboxMail(kind="text", recipient="lost@example.vn", params={"subject": "s", "body": "b"},
+                             status="failed", attempts=9, last_error="refused")
+    db.session.add(failed_mail)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
            "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
-           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop"}
+           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop", "mail_id": failed_mail.id}
     return users, ids
 
 
@@ -117,7 +121,7 @@ def _expected(identity: str, endpoint: str, url: str, method: str) -> set[int]:
         area = "backoffice"
     if identity == "anonymous":
         return {302}
-    if area == "backoffice":
+    if area in ("backoffice", "backoffice_mail"):
         return ({200} if method == "GET" else {200, 302, 303, 400}) if identity == "admin" else {403}
     if area == "staff":
         # Staff only: the office keeps every point's range in the back office, so admin gets 403 too.
@@ -165,7 +169,8 @@ def test_a_post_without_csrf_token_is_refused_everywhere(app, db, world, new_cli
     for endpoint, rule, method in ROUTES:
         if method != "POST":
             continue
-        identity = {"backoffice": "admin", "staff": "sales_point_staff"}.get(endpoint.split(".")[0], "producer_a")
+        identity = {"backoffice": "admin", "backoffice_mail": "admin",
+                    "staff": "sales_point_staff"}.get(endpoint.split(".")[0], "producer_a")
         client = new_client()
         login(client, users[identity])
         response = client.post(_url(rule, ids), data={"reason": "x", "price_vnd": "1"})

@@ -1,7 +1,7 @@
 """Back office: producers, their texts and their portal accounts."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,7 +13,9 @@ from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, locales, translated
 from shop.labels import PRODUCER_TYPES
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.places import services as places
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
@@ -104,20 +106,10 @@ def producer_invite(producer_id: int):
             db.session.rollback()
             flash(message(error, OFFICE))
         else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
             db.session.commit()
-            try:
-                account_mail.send_password_mail(user, accounts.INVITE, link_for=_password_link(user),
-                                                config=current_app.config)
-            except OSError:
-                current_app.logger.warning("could not send an invitation to %s", user.email, exc_info=True)
-                flash(_("The account is ready but the mail could not be sent; invite again later."))
-            else:
-                flash(_("Invitation sent to %(email)s.", email=user.email))
+            flash(_("Invitation sent to %(email)s.", email=user.email))
     else:
         flash(message("invalid_email", OFFICE))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
-
-
-def _password_link(user):
-    # The invited user's set-password page, absolute, in their language.
-    return lambda token: url_for("accounts.set_password", token=token, locale=user.locale, _external=True)

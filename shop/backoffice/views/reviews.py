@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +15,8 @@ from shop.catalog.services import CatalogError
 from shop.extensions import db
 from shop.forms import EmptyForm
 from shop.i18n import LANGUAGE_NAMES, locales
+from shop.mailer import mail_base_url
+from shop.models_base import utcnow
 
 
 @bp.get("/reviews")
@@ -60,8 +62,8 @@ def review_reject(product_id: int):
         return render_template("backoffice/review.html", product=product, locales=locales(),
                                language_names=LANGUAGE_NAMES, reject_form=form), 400
     reviews.reject(db.session, product_id, reviewer_id=current_user.id, reason=form.reason.data)
+    catalog_mail.queue_rejection_mails(db.session, product, form.reason.data.strip(), base_url=mail_base_url(),
+                                       now=utcnow())
     db.session.commit()
-    catalog_mail.send_rejection_mails(db.session, product, form.reason.data.strip(), config=current_app.config,
-                                      link=url_for("portal.product_edit", product_id=product.id, _external=True))
     flash(_("Sent back to the producer."))
     return redirect(url_for("backoffice.review_queue"))

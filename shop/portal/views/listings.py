@@ -15,6 +15,7 @@ from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
 from shop.portal.forms import ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
 from shop.portal.views.blueprint import bp, producer_id
+from shop.storage import storage
 
 
 def _own_product(product_id: int):
@@ -199,8 +200,7 @@ def photo_add(product_id: int):
         for upload in files:
             try:
                 data = photos.read_limited(upload.stream, limits.max_bytes)
-                stored = photos.store(data, media_dir=config["MEDIA_DIR"], subdir=f"products/{product.id}",
-                                      limits=limits)
+                stored = photos.store(data, storage=storage(), subdir=f"products/{product.id}", limits=limits)
             except photos.PhotoError as error:
                 form.photo.errors = [f"{upload.filename}: {message(error, PRODUCER)}"]
                 raise
@@ -211,7 +211,7 @@ def photo_add(product_id: int):
         # All or none: a bad file among several keeps none of them.
         db.session.rollback()
         for stored in stored_files:
-            photos.remove(config["MEDIA_DIR"], stored.filename, config["PHOTO_THUMB_SIDE"])
+            photos.remove(storage(), stored.filename, config["PHOTO_THUMB_SIDE"])
         if isinstance(error, CatalogError):
             form.photo.errors = [message(error, PRODUCER)]
         return _render_edit(_own_product(product_id), photo_form=form, status=400)
@@ -246,7 +246,7 @@ def photo_delete(product_id: int, photo_id: int):
     except CatalogError:
         abort(404)
     db.session.commit()
-    photos.remove(current_app.config["MEDIA_DIR"], filename, current_app.config["PHOTO_THUMB_SIDE"])
+    photos.remove(storage(), filename, current_app.config["PHOTO_THUMB_SIDE"])
     flash(_("Photo removed."))
     return redirect(url_for("portal.product_edit", product_id=product_id) + "#photos")
 

@@ -12,6 +12,7 @@ from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
 from shop.orders import fulfilment
+from shop.orders import mail as order_mail
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
@@ -111,13 +112,11 @@ def order_lines_mark(order_id: int):
             abort(404)
         flash(message(error, PRODUCER), "error")
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
-    db.session.commit()
     if form.status.data == LineStatus.SHIPPED:
-        from shop.orders import mail
-        marked = [line for line in lines if line.id in set(form.lines.data)]
+        # Queued with the change, in its transaction; the worker writes and sends it.
         order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
-        mail.send_quietly([mail.line_progress(order, marked, order_url=order_url, config=current_app.config)],
-                          f"the shipping notice of order {order.code}", config=current_app.config)
+        order_mail.queue_shipping_notice(db.session, order, list(form.lines.data), order_url=order_url, now=utcnow())
+    db.session.commit()
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:

@@ -1,0 +1,77 @@
+"""Request ids and, in production, one JSON object per log line.
+
+Each request gets an id, taken from X-Request-ID when a proxy sent a sane one, else made here;
+it is echoed in the response and carried by every log line of the request, so nginx's, the
+app's and the worker's lines about one request can be found together.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from datetime import datetime, timezone
+
+from flask import Flask, g, has_request_context, request
+
+_SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+log = logging.getLogger("shop.request")
+
+
+def request_id() -> str | None:
+    return g.get("request_id") if has_request_context() else None
+
+
+class JsonFormatter(logging.Formatter):
+    """{"ts", "level", "logger", "message", "request_id", ...extra fields, "exc"} on one line."""
+
+    EXTRA = ("method", "path", "status", "ms", "remote")
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+                 "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        rid = getattr(record, "request_id", None) or request_id()
+        if rid:
+            entry["request_id"] = rid
+        for key in self.EXTRA:
+            if hasattr(record, key):
+                entry[key] = getattr(record, key)
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_json_logging(level: str = "INFO") -> None:
+    """Every logger of the process writes JSON lines to stderr (gunicorn and systemd collect them)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def install(app: Flask) -> None:
+    if app.config.get("LOG_JSON"):
+        configure_json_logging(app.config.get("LOG_LEVEL", "INFO"))
+        app.logger.handlers.clear()  # propagate to the root's JSON handler
+        app.logger.propagate = True
+
+    @app.before_request
+    def _assign_request_id():
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if _SANE_ID.match(given) else uuid.uuid4().hex
+        g.log_started = time.perf_counter()
+
+    @app.after_request
+    def _echo_request_id(response):
+        rid = g.get("request_id")
+        if rid:
+            response.headers["X-Request-ID"] = rid
+            if app.config.get("LOG_JSON") and request.endpoint not in ("health.healthz", "health.readyz"):
+                log.info("%s %s %s", request.method, request.path, response.status_code,
+                         extra={"method": request.method, "path": request.path, "status": response.status_code,
+                                "ms": round((time.perf_counter() - g.get("log_started", 0)) * 1000, 1),
+                                "remote": request.remote_addr})
+        return response
