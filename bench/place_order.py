@@ -32,7 +32,7 @@ SERVER_TIMING = re.compile(r"\bapp;dur=([0-9.]+)")
 
 CHECKOUT_FIELDS = {
     "name": "Nguyễn Văn An", "phone": "0912 345 678", "email": "bench@example.com",
-    "fulfilment": "delivery", "province": "quang-ninh", "commune": "Phường Hồng Gai",
+    "fulfilment": "delivery", "province": "22", "commune": "06685",
     "street": "1 Bến Đoan", "payment_method": "cod",
 }
 

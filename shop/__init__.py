@@ -26,7 +26,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, security, template_env, web
+    from shop import cache_pages, errors, inputs, security, template_env, web
     from shop.api import headers as api_headers
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
@@ -57,6 +57,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     web.install_locale_routing(app)
     errors.install(app)
     health.install(app)
+    inputs.install(app)
     cache_pages.install(app)
     security.install(app)
 

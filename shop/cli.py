@@ -133,7 +133,11 @@ def worker(burst: bool, workers: int) -> None:
         click.echo(f"burst: {summary}")
         return
     import logging
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not current_app.config.get("LOG_JSON"):
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # WeasyPrint and its font tools narrate every PDF at INFO; the worker builds many.
+    for noisy in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     consumer = jobs.huey.create_consumer(workers=workers, worker_type="thread", periodic=True,
                                          initial_delay=0.05, backoff=1.15, max_delay=1.0,
                                          check_worker_health=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 
-from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from flask import Blueprint, Flask, current_app, jsonify, request
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -80,7 +80,9 @@ def unavailable_page():
     if request.path.startswith("/api/"):
         body, status = {"error": {"code": 503, "message": "database unavailable"}}, 503
         return body, status, {"Retry-After": "30"}
-    html = render_template("errors/unavailable.html", locale=current_locale())
+    # Rendered without the context processors: they would load the signed-in user (a query).
+    template = current_app.jinja_env.get_template("errors/unavailable.html")
+    html = template.render(locale=current_locale(), request=request)
     return html, 503, {"Retry-After": "30", "Cache-Control": "no-store"}
 
 

@@ -184,3 +184,30 @@ def request_path(path: str, query: bytes | str, *, max_length: int = MAX_ECHO_LE
             return full
     return safe_path(path, max_length=max_length)
 
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def has_nul(request) -> bool:
+    """Whether the path, the query or the form holds a NUL character (never part of any text we keep)."""
+    if "\x00" in request.path:
+        return True
+    if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
+        return True
+    # Only real forms: a webhook's raw JSON body must stay unread for its signature check.
+    if request.method in ("POST", "PUT", "PATCH") and request.mimetype in _FORM_TYPES:
+        return any("\x00" in key or "\x00" in value for key, value in request.form.items(multi=True))
+    return False
+
+
+def install(app) -> None:
+    """Refuse NUL in any input with a 400 before a view runs: PostgreSQL cannot store it in text and
+    answers an error at the first query that carries it (SQLite keeps it silently), so it is refused
+    the same way on both."""
+    from flask import abort, request
+
+    @app.before_request
+    def refuse_nul():
+        if has_nul(request):
+            abort(400)

@@ -44,6 +44,14 @@ SORTS = {
 }
 
 
+CERTIFICATE_STATUSES = {"valid": _l("Valid"), "expired": _l("Expired"), "revoked": _l("Revoked")}
+UNITS = {"g": _l("g (grams)"), "kg": _l("kg (kilograms)"), "ml": _l("ml (millilitres)"), "l": _l("l (litres)"),
+         "piece": _l("pieces")}
+PRODUCT_STATUSES = {"draft": _l("Draft"), "pending_review": _l("Waiting for review"),
+                    "changes_requested": _l("Changes requested"), "published": _l("Published"),
+                    "withdrawn": _l("Withdrawn")}
+
+
 def size_label(quantity: int, unit: str) -> str:
     """'250 g', '1 l', '6 pieces'."""
     if unit == "piece":

@@ -44,6 +44,7 @@ MESSAGES = {
         "order.bad_address": _l("Please enter the province, commune and street for the delivery."),
         "order.bad_sales_point": _l("Choose a sales point."),
         "order.payment_unavailable": _l("This payment method is not available; please choose another."),
+        "order.bad_invoice": _l("Please check the VAT invoice details."),
         "order.bad_form": _l("The form was incomplete. Please try again."),
         "order.try_again": _l("Your order could not be placed just now. Please try again."),
         "order.cannot_cancel": _l("This order can no longer be cancelled here; please contact the OCOP office."),
@@ -53,6 +54,12 @@ MESSAGES = {
         "order.*": _l("Your order could not be placed just now. Please try again."),
         # customer accounts. A taken address is said plainly: the account is signed in at once, so
         # the answer would show anyway; the rate limit keeps anyone from probing many addresses.
+        # a VAT invoice request at checkout (shown by the field it is about)
+        "invoice.invoice_incomplete": _l("For a VAT invoice, fill in the company, tax code, address and email."),
+        "invoice.invoice_too_long": _l("This is too long."),
+        "invoice.bad_tax_code": _l("Enter a tax code of 10 digits (a branch: 10 digits, a dash and 3 digits) or a "
+                                   "12-digit personal identification number."),
+        "invoice.bad_invoice_email": _l("Enter an email address such as name@example.com."),
         "account.email_taken": _l("This address already has an account. Sign in, or set a new password "
                                   "if you have forgotten it."),
         "account.invalid_email": _l("Enter an email address such as name@example.com."),
@@ -90,6 +97,11 @@ MESSAGES = {
         "line_changed": _l("A line was already marked so, or changed meanwhile; please look at the order again."),
         "status_changed": _CHANGED,
         "bad_transition": _CHANGED,
+        # the VAT invoice a producer records
+        "invoice.no_invoice_request": _l("The buyer did not ask for a VAT invoice."),
+        "invoice.not_invoiceable": _l("Record the invoice once the order is paid (not for a cancelled order)."),
+        "invoice.bad_invoice_number": _l("Enter the invoice number as printed (letters, digits, / . _ -)."),
+        "invoice.bad_invoice_date": _l("The invoice date must be between the order's date and today."),
         "*": _TRY_AGAIN,
     },
     OFFICE: {
@@ -120,6 +132,8 @@ MESSAGES = {
         "order.status_changed": _CHANGED,
         "order.paid_refund_instead": _l("This order is paid: refund it instead of cancelling it."),
         "order.not_refundable": _l("Only a paid order can be refunded."),
+        "order.refund_failed": _l("The payment provider did not refund this payment; nothing was changed. "
+                                  "Try again later."),
         "order.already_paid": _l("This payment is already recorded."),
         "order.not_payable": _l("This order cannot be paid any more."),
         "order.amount_mismatch": _l("The amount does not match the order."),

@@ -23,6 +23,7 @@ from shop.i18n import LANGUAGE_NAMES, current_locale, language_name, translated
 from shop.inputs import MAX_ECHO_LENGTH
 from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
+from shop.geo.names import province_display
 from shop.orders.provinces import get_province
 from shop.pages import site
 from shop.seo import jsonld
@@ -86,8 +87,14 @@ def iso_datetime(value: datetime | None) -> str:
 
 
 def province_name(slug: str) -> str:
+    """The name of a province kept as a slug by orders placed before the 2025 map was stored (else as given)."""
     found = get_province(slug)
     return found.name if found else slug
+
+
+def province_display_global(code: str, vietnamese: str) -> tuple[str, str | None]:
+    """(name in the page's language or Vietnamese, lang attribute needed) of a province code."""
+    return province_display(code, vietnamese, current_locale())
 
 
 def opening_hours(spec: str) -> list[tuple[str, str]]:
@@ -182,6 +189,7 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(
         tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
         fdatetime=fdatetime, iso_datetime=iso_datetime, province_name=province_name,
+        province_display=province_display_global,
         opening_hours=opening_hours, alternate_urls=alternate_urls, labels=labels,
         packaging_label=labels.packaging_label, language_name=language_name, language_names=LANGUAGE_NAMES,
         current_locale=current_locale, shows_sample_data=shows_sample_data,

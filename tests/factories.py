@@ -115,8 +115,8 @@ def make_checkout(**overrides):
 
     from shop.orders.placement import Checkout
     values = dict(name="Nguyễn Văn An", phone="0912 345 678", email="an@example.com", fulfilment="delivery",
-                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="quang-ninh",
-                  commune="Phường Hạ Long", street="12 Đường Bạch Đằng")
+                  payment_method="cod", idempotency_key=secrets.token_urlsafe(24), province="22",
+                  commune="06688", street="12 Đường Bạch Đằng")  # Phường Hạ Long, Quảng Ninh
     values.update(overrides)
     return Checkout(**values)
 

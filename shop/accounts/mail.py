@@ -11,20 +11,30 @@ from email.message import EmailMessage
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from shop.accounts import services
 from shop.mailer import build_message
 
 
-def password_mail(user, purpose: str, *, link: str, config: Mapping) -> EmailMessage:
-    """The mail carrying link (absolute) to set a password: an invitation or a reset, in user.locale."""
+def password_mail(user, purpose: str, *, link: str, config: Mapping, whose: str = "") -> EmailMessage:
+    """The mail carrying link (absolute) to set a password: an invitation or a reset, in user.locale.
+    whose: the producer's or sales point's name in the user's language, which an invitation names."""
     with force_locale(user.locale):
         if purpose == services.INVITE:
-            hours = config["INVITE_MAX_AGE"] // 3600
+            days = max(1, round(config["INVITE_MAX_AGE"] / 86400))
             subject = _("Your OCOP Quảng Ninh account")
-            body = _("You have been invited to keep your products on OCOP Quảng Ninh.\n\n"
-                     "Choose your password here (the link works for %(hours)d hours, once):\n%(link)s\n",
-                     hours=hours, link=link)
+            if whose and user.producer_id:
+                lead = _("You have been invited to keep the products of %(producer)s on OCOP Quảng Ninh.",
+                         producer=whose)
+            elif whose:
+                lead = _("You have been invited to the staff pages of %(point)s on OCOP Quảng Ninh.", point=whose)
+            else:
+                lead = _("You have been invited to OCOP Quảng Ninh.")
+            body = lead + "\n\n" + ngettext(
+                "Choose your password here (the link works for %(num)d day, once):\n%(link)s\n",
+                "Choose your password here (the link works for %(num)d days, once):\n%(link)s\n",
+                days, link=link)
         else:
             minutes = config["PASSWORD_RESET_MAX_AGE"] // 60
             subject = _("Set a new password")
@@ -49,5 +59,17 @@ def outbox_password_mail(session, mail, config: Mapping, *, link: Callable[..., 
     purpose = mail.params["purpose"]
     token = services.make_password_token(config["SECRET_KEY"], user, purpose)
     message = password_mail(user, purpose, link=link("accounts.set_password", token=token, locale=user.locale),
-                            config=config)
+                            config=config, whose=_whose(session, user))
     return message["Subject"], message.get_content()
+
+
+def _whose(session, user) -> str:
+    """The producer's or sales point's name in the user's language, for an invitation to name."""
+    from shop.i18n import translated
+    if user.producer_id:
+        from shop.producers.models import Producer
+        return translated(session.get(Producer, user.producer_id), "name", user.locale).text
+    if user.sales_point_id:
+        from shop.places.models import SalesPoint
+        return translated(session.get(SalesPoint, user.sales_point_id), "name", user.locale).text
+    return ""

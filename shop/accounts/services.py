@@ -157,3 +157,21 @@ def invite_producer_user(session, *, producer_id: int, email: str, locale: str =
             return existing
         raise AccountError("email_taken")
     return create_user(session, email=email, role=Role.PRODUCER, producer_id=producer_id, locale=locale)
+
+
+def invite_staff_user(session, *, sales_point_id: int, email: str, locale: str = "vi") -> User:
+    """A sales point's staff member without a password, who sets one through the mailed link.
+    Inviting the same person again for the same point re-sends the link."""
+    existing = find_user(session, email)
+    if existing is not None:
+        if existing.role == Role.SALES_POINT_STAFF and existing.sales_point_id == sales_point_id \
+                and not existing.password_hash:
+            return existing
+        raise AccountError("email_taken")
+    return create_user(session, email=email, role=Role.SALES_POINT_STAFF, sales_point_id=sales_point_id,
+                       locale=locale)
+
+
+def staff_of_point(session, sales_point_id: int) -> list[User]:
+    """The users who work at a sales point."""
+    return list(session.scalars(select(User).where(User.sales_point_id == sales_point_id).order_by(User.email)))

@@ -41,6 +41,8 @@ def home_for(user) -> str:
         return url_for("backoffice.dashboard")
     if user.role == Role.PRODUCER:
         return url_for("portal.dashboard")
+    if user.role == Role.SALES_POINT_STAFF:
+        return url_for("staff.dashboard")
     return url_for("accounts.account")
 
 
@@ -127,7 +129,12 @@ def set_password(token: str):
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
         db.session.commit()
+        # The link proved the address and the password is new: sign the person in (as themselves,
+        # whoever was signed in before) and take them to their own pages.
         logout_user()
+        if login_user(user):
+            flash(_("Your password is set. Welcome!"))
+            return redirect(home_for(user))
         flash(_("Your password is set. You can sign in now."))
         return redirect(url_for("accounts.login"))
     return render_template("accounts/set_password.html", form=form, user=user,
@@ -146,6 +153,19 @@ def account():
         flash(_("Saved."))
         return redirect(url_for("accounts.account", locale=current_locale()))
     return render_template("accounts/account.html", form=form)
+
+
+@bp.post("/account/language")
+@login_required
+def switch_language():
+    """Change the signed-in user's language from the portal, staff or back-office header and stay on the page."""
+    form = EmptyForm()
+    code = request.form.get("locale", "")
+    if not form.validate_on_submit() or code not in locales():
+        abort(400)
+    services.set_locale(current_user, code, locales())
+    db.session.commit()
+    return redirect(_safe_next(request.form.get("next")) or home_for(current_user), 303)
 
 
 @bp.get("/account/orders")

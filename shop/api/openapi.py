@@ -217,7 +217,8 @@ def document(server_url: str = "/api/v1", locales=("vi", "en", "zh", "ko")) -> d
             "/provinces/{code}/communes": _get(
                 "listCommunes", "The communes, wards and special zones of one province",
                 _ok("CommuneList", "The province and its communes, by name."),
-                [_path("code", "The province's two-digit code."), _p("locale")]),
+                [{"name": "code", "in": "path", "required": True, "description": "The province's two-digit code.",
+                  "schema": {"type": "string", "pattern": "^[0-9]{2}$"}, "example": "22"}, _p("locale")]),
             "/verify/{code}": _get("checkCertificate", "The certificate check of a label's code",
                                    _ok("CertificateCheck", "What the certificate check says today."),
                                    [_path("code", "A certificate code (from a label QR) or a product code."),

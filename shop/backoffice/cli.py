@@ -31,7 +31,8 @@ def review_digest(hours: int) -> None:
     from sqlalchemy import select
 
     from shop.accounts.models import Role, User
-    from shop.catalog import notifications, reviews
+    from shop.catalog import mail as catalog_mail
+    from shop.catalog import reviews
     from shop.models_base import utcnow
     from shop.outbox.services import queue_mail
 
@@ -44,7 +45,7 @@ def review_digest(hours: int) -> None:
             if item.revision_id:
                 return url_for("backoffice.revision_detail", revision_id=item.revision_id, _external=True)
             return url_for("backoffice.review_detail", product_id=item.product.id, _external=True)
-        messages = notifications.submission_digest(
+        messages = catalog_mail.submission_digest(
             readers, fresh, waiting, queue_link=url_for("backoffice.review_queue", _external=True),
             item_link=item_link, config=config)
     # Written now (a digest is of this moment), sent by the worker like every other mail.

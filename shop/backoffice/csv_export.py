@@ -50,18 +50,31 @@ def export_products(session, locales, today: date) -> bytes:
 
 ORDER_COLUMNS = ["code", "created_at", "status", "payment_method", "payment_status", "customer_name", "phone",
                  "email", "fulfilment", "province", "commune", "street", "sales_point", "lines", "producers",
-                 "subtotal_vnd", "shipping_vnd", "total_vnd"]
+                 "subtotal_vnd", "shipping_vnd", "total_vnd", "province_code", "commune_code", "invoice_company",
+                 "invoice_tax_code", "invoice_address", "invoice_email", "invoices"]
 
 
-def export_orders(rows, tz: str):
+LABELLED_ORDER_COLUMNS = ("status", "payment_method", "payment_status", "fulfilment")
+
+
+def export_orders(rows, tz: str, label=None):
     """Orders as CSV (UTF-8 with BOM, formula cells quoted), yielded in chunks: a large export is never held whole.
 
     rows: (order, latest payment status) pairs, as shop.orders.admin.iter_orders gives them.
+    label(column, code): the code in the reader's language; when given, each coded column is followed by a
+    "<column>_label" column (the codes stay for spreadsheets and re-imports).
     """
+    columns = ORDER_COLUMNS
+    if label is not None:
+        columns = []
+        for column in ORDER_COLUMNS:
+            columns.append(column)
+            if column in LABELLED_ORDER_COLUMNS:
+                columns.append(f"{column}_label")
     zone = ZoneInfo(tz)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ORDER_COLUMNS)
+    writer.writerow(columns)
     yield ("\ufeff" + out.getvalue()).encode("utf-8")
     out.seek(0)
     out.truncate()
@@ -76,8 +89,16 @@ def export_orders(rows, tz: str):
                "street": order.street, "sales_point": order.sales_point.slug if order.sales_point else "",
                "lines": "; ".join(f"{l.product_name} · {l.packaging_label} × {l.quantity}" for l in order.lines),
                "producers": "; ".join(producers), "subtotal_vnd": order.subtotal_vnd,
-               "shipping_vnd": order.shipping_vnd, "total_vnd": order.total_vnd}
-        writer.writerow([_cell(row[c]) for c in ORDER_COLUMNS])
+               "shipping_vnd": order.shipping_vnd, "total_vnd": order.total_vnd,
+               "province_code": order.province_code, "commune_code": order.commune_code,
+               "invoice_company": order.invoice_company, "invoice_tax_code": order.invoice_tax_code,
+               "invoice_address": order.invoice_address, "invoice_email": order.invoice_email,
+               "invoices": "; ".join(f"{i.number} {i.issued_on.isoformat()} {i.producer_name}"
+                                     for i in order.invoices)}
+        if label is not None:
+            for column in LABELLED_ORDER_COLUMNS:
+                row[f"{column}_label"] = label(column, row[column]) if row[column] else ""
+        writer.writerow([_cell(row[c]) for c in columns])
         if count % 200 == 0:
             yield out.getvalue().encode("utf-8")
             out.seek(0)

@@ -1,9 +1,10 @@
-"""CSV import of producers and products (exports: shop.backoffice.csv_export).
+"""CSV import of producers and products (exports: shop.backoffice.csv_export; kept files: shop.backoffice.uploads).
 
 An import is checked row by row and applied in the request's one transaction:
 the caller commits only when there is no error and it is not a dry run, and
-rolls back otherwise, so a file is never half-imported. A checked file is kept
-for the import that follows its check (shop.backoffice.uploads).
+rolls back otherwise, so a file is never half-imported. Exports are UTF-8 with
+a byte-order mark so that spreadsheet programs read Vietnamese and Chinese
+right, and cells that a spreadsheet would run as a formula are quoted.
 """
 from __future__ import annotations
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, EmailField, FloatField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from shop.forms import EMAIL_PATTERN, Form, ProfileBase
-from shop.inputs import to_id
+from shop.inputs import WholeNumberField, to_id
 
 
 class RejectForm(Form):
@@ -33,8 +33,9 @@ class CertificateForm(Form):
     decision_date = DateField(_l("Decision date"), validators=[DataRequired()])
     authority = StringField(_l("Issued by"), validators=[DataRequired(), Length(max=200)],
                             default="UBND tỉnh Quảng Ninh")
-    awards = TextAreaField(_l("Products, one a line: product code, stars, score, kind (new, recertified or upgraded)"),
-                           validators=[DataRequired(), Length(max=100_000)], render_kw={"rows": 8})
+    awards = TextAreaField(_l("Or many products at once, one a line: product code, stars, score, kind "
+                              "(new, recertified or upgraded)"),
+                           validators=[Optional(), Length(max=100_000)], render_kw={"rows": 4})
 
 
 class RevokeForm(Form):
@@ -78,3 +79,9 @@ class OrderActionForm(Form):
     to = SelectField(_l("New status"), choices=[], validate_choice=True)
     note = TextAreaField(_l("Note for the order's history"), validators=[Optional(), Length(max=2000)],
                          render_kw={"rows": 2})
+
+
+class LimitsForm(Form):
+    max_price_change_percent = WholeNumberField(
+        _l("A price may move this many percent without review (0: every price change is reviewed)"),
+        validators=[InputRequired()], low=0, high=1000)

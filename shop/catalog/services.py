@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from shop.catalog.models import (CERTIFICATE_VALID_MONTHS, CERTIFIED_STARS, AwardKind, Certificate, CertificateStatus,
@@ -287,3 +287,13 @@ def min_packaging_price(product: Product) -> int | None:
 
 def packaging_in_stock(packaging: Packaging) -> bool:
     return packaging.active and packaging.stock > 0
+
+
+def product_choices(session, *, limit: int) -> list[tuple[str, str]]:
+    """(code, Vietnamese name) of products for the office's product picker, by name; at most limit."""
+    rows = session.execute(select(Product.code, ProductTranslation.name)
+                           .join(ProductTranslation, and_(ProductTranslation.product_id == Product.id,
+                                                          ProductTranslation.locale == "vi"))
+                           .where(Product.status != ProductStatus.WITHDRAWN)
+                           .order_by(ProductTranslation.sort_key, Product.code).limit(limit))
+    return [(code, name) for code, name in rows]

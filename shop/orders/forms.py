@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from shop.forms import Form
-from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop.i18n import translated
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
+from shop.messages import message
+from shop.orders.invoices import InvoiceError, invoice_request
 from shop.orders.placement import Checkout
-from shop.orders.provinces import PROVINCES
 from shop.orders.rules import normalize_email, normalize_phone
 
 
@@ -36,17 +37,26 @@ class CheckoutForm(Form):
                             choices=[SelectChoice(Fulfilment.DELIVERY.value, _l("Delivery to an address")),
                                      SelectChoice(Fulfilment.PICKUP.value, _l("Pickup at an OCOP sales point"))],
                             validators=[InputRequired()])
-    province = SelectField(_l("Province or city"), validators=[Optional()],
-                           choices=[SelectChoice("", "—")] + [SelectChoice(p.slug, p.name) for p in PROVINCES])
-    commune = StringField(_l("Commune or ward"), validators=[Optional(), Length(max=120)])
+    # Codes of the 2025 map (shop.geo); the communes offered are the chosen province's (setup()).
+    province = SelectField(_l("Province or city"), validators=[Optional()], validate_choice=False)
+    commune = SelectField(_l("Commune, ward or special zone"), validators=[Optional()], validate_choice=False)
+    # Without JavaScript: sends the form back to list the chosen province's communes (places no order).
+    choose_province = SubmitField(_l("Show its communes"))
     street = StringField(_l("Street address"), validators=[Optional(), Length(max=300)])
     sales_point = SelectField(_l("Sales point"), validators=[Optional()], validate_choice=False)
     payment_method = RadioField(_l("Payment"), validators=[InputRequired()])
     note = TextAreaField(_l("Note for the shop (optional)"), validators=[Optional(), Length(max=2000)])
+    # A VAT invoice request (optional: all four or none; checked in validate()).
+    invoice_company = StringField(_l("Company name"), validators=[Optional(), Length(max=200)])
+    invoice_tax_code = StringField(_l("Tax code"), validators=[Optional(), Length(max=20)])
+    invoice_address = StringField(_l("Invoice address"), validators=[Optional(), Length(max=300)])
+    invoice_email = StringField(_l("Email for the e-invoice"), validators=[Optional(), Length(max=254)])
     idempotency_key = HiddenField(validators=[InputRequired(), Length(min=16, max=64)])
 
-    def setup(self, methods, sales_points) -> CheckoutForm:
-        """Offer the configured payment methods and the active sales points."""
+    def setup(self, methods, sales_points, provinces=(), communes=()) -> CheckoutForm:
+        """Offer the configured payment methods, the active sales points, the provinces and the chosen one's communes."""
+        self.province.choices = [SelectChoice("", "—")] + [SelectChoice(p.code, p.name) for p in provinces]
+        self.commune.choices = [SelectChoice("", "—")] + [SelectChoice(c.code, c.name) for c in communes]
         self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:
             self.payment_method.data = methods[0].code
@@ -61,10 +71,21 @@ class CheckoutForm(Form):
                 if not (field.data or "").strip():
                     field.errors = [*field.errors, _l("Needed for a delivery.")]
                     ok = False
+            for field in (self.province, self.commune):
+                if field.data and field.data not in {c.value for c in field.choices if c.value}:
+                    field.errors = [*field.errors, _l("Choose from the list.")]
+                    ok = False
         elif self.fulfilment.data == Fulfilment.PICKUP:
             if (self.sales_point.data or "") not in {c.value for c in self.sales_point.choices if c.value}:
                 self.sales_point.errors = [*self.sales_point.errors, _l("Choose a sales point.")]
                 ok = False
+        try:
+            invoice_request(self.invoice_company.data, self.invoice_tax_code.data, self.invoice_address.data,
+                            self.invoice_email.data)
+        except InvoiceError as error:
+            field = getattr(self, f"invoice_{error.field}")
+            field.errors = [*field.errors, message(error)]
+            ok = False
         return ok
 
     def sales_point_id(self) -> int | None:
@@ -80,7 +101,10 @@ class CheckoutForm(Form):
                         idempotency_key=self.idempotency_key.data, province=self.province.data or "",
                         commune=self.commune.data or "", street=self.street.data or "",
                         sales_point_id=self.sales_point_id(),
-                        note=self.note.data or "")
+                        note=self.note.data or "", invoice_company=self.invoice_company.data or "",
+                        invoice_tax_code=self.invoice_tax_code.data or "",
+                        invoice_address=self.invoice_address.data or "",
+                        invoice_email=self.invoice_email.data or "")
 
 
 class LookupForm(Form):

@@ -136,6 +136,20 @@ def queue_shipping_notice(session, order: Order, line_ids: list[int], *, order_u
                {"order_id": order.id, "line_ids": sorted(line_ids), "order_url": order_url}, now=now)
 
 
+def queue_ready_for_pickup(session, order: Order, *, order_url: str, base_url: str, now) -> None:
+    """Queue the buyer's notice that the order waits at the sales point."""
+    from shop.outbox.services import queue_mail
+    queue_mail(session, "ready_for_pickup", order.email, {"order_id": order.id, "order_url": order_url},
+               base_url=base_url, now=now)
+
+
+def outbox_ready_for_pickup(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
+    """Builder of the "ready_for_pickup" outbox mail, in the order's language."""
+    message = ready_for_pickup(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],
+                               config=config)
+    return message["Subject"], message.get_content()
+
+
 def outbox_confirmation(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "order_confirmation" outbox mail."""
     message = buyer_confirmation(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],

@@ -16,7 +16,10 @@ from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.i18n import translated
 from shop.labels import packaging_label
 from shop.orders.models import Fulfilment, Order, OrderEvent, OrderLine, OrderStatus
-from shop.orders.provinces import get_province
+from shop.geo import services as geo
+from shop.geo.models import Commune, Province
+from shop.orders.invoices import InvoiceError, InvoiceRequest, invoice_request
+from shop.orders.provinces import by_code
 from shop.orders.rules import OrderError, normalize_email, normalize_phone
 from shop.payments import registry as payments
 from shop.payments.models import Payment
@@ -55,18 +58,23 @@ class Checkout:
     fulfilment: str
     payment_method: str
     idempotency_key: str
-    province: str = ""
-    commune: str = ""
+    province: str = ""  # province code of the 2025 map ('22')
+    commune: str = ""  # commune code ('06994'), of that province
     street: str = ""
     sales_point_id: int | None = None
     note: str = ""
+    # An optional VAT invoice request (shop.orders.invoices): all four or none.
+    invoice_company: str = ""
+    invoice_tax_code: str = ""
+    invoice_address: str = ""
+    invoice_email: str = ""
 
 
-def shipping_fee(settings: OrderSettings, fulfilment: str, province: str, subtotal_vnd: int) -> int:
-    """The zone's fee for a delivery, nothing for a pickup or above the free-shipping amount."""
+def shipping_fee(settings: OrderSettings, fulfilment: str, province_code: str, subtotal_vnd: int) -> int:
+    """The zone's fee for a delivery (by province code), nothing for a pickup or above the free-shipping amount."""
     if fulfilment != Fulfilment.DELIVERY or subtotal_vnd >= settings.free_shipping_from:
         return 0
-    found = get_province(province)
+    found = by_code(province_code)
     if found is None:
         raise OrderError("bad_address")
     return int(settings.shipping_fees[found.zone])
@@ -81,7 +89,16 @@ def payment_reference(code: str) -> str:
     return code.replace("-", "")
 
 
-def _check_checkout(session, checkout: Checkout, settings: OrderSettings) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _Checked:
+    phone: str
+    email: str
+    province: Province | None
+    commune: Commune | None
+    invoice: InvoiceRequest
+
+
+def _check_checkout(session, checkout: Checkout, settings: OrderSettings) -> _Checked:
     if not checkout.idempotency_key or len(checkout.idempotency_key) > 64:
         raise OrderError("bad_form")
     if not checkout.name.strip() or len(checkout.name) > 200:
@@ -92,9 +109,12 @@ def _check_checkout(session, checkout: Checkout, settings: OrderSettings) -> tup
     email = normalize_email(checkout.email)
     if email is None:
         raise OrderError("bad_email")
+    province = commune = None
     if checkout.fulfilment == Fulfilment.DELIVERY:
-        if get_province(checkout.province) is None or not checkout.commune.strip() or not checkout.street.strip() \
-                or len(checkout.commune) > 120 or len(checkout.street) > 300:
+        province = geo.province(session, checkout.province)
+        commune = geo.commune(session, checkout.commune)
+        if province is None or commune is None or commune.province_code != province.code \
+                or by_code(province.code) is None or not checkout.street.strip() or len(checkout.street) > 300:
             raise OrderError("bad_address")
     elif checkout.fulfilment == Fulfilment.PICKUP:
         point = session.get(SalesPoint, checkout.sales_point_id) if checkout.sales_point_id else None
@@ -104,7 +124,12 @@ def _check_checkout(session, checkout: Checkout, settings: OrderSettings) -> tup
         raise OrderError("bad_form")
     if payments.get_method(checkout.payment_method, settings.config) is None:
         raise OrderError("payment_unavailable")
-    return phone, email
+    try:
+        invoice = invoice_request(checkout.invoice_company, checkout.invoice_tax_code, checkout.invoice_address,
+                                  checkout.invoice_email)
+    except InvoiceError as error:
+        raise OrderError("bad_invoice", field=error.field) from None
+    return _Checked(phone, email, province, commune, invoice)
 
 
 def _merge(cart_lines: Sequence[CartItem], max_quantity: int) -> dict[int, int]:
@@ -129,7 +154,8 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
     Prices come from the database now; the order copies them. Raises OrderError (the caller
     rolls back, so nothing half-written remains).
     """
-    phone, email = _check_checkout(session, checkout, settings)
+    checked = _check_checkout(session, checkout, settings)
+    delivery = checkout.fulfilment == Fulfilment.DELIVERY
     wanted = _merge(cart_lines, settings.max_quantity)
     if not wanted:
         raise OrderError("empty_cart")
@@ -184,11 +210,14 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
         code = new_order_code()
     order = Order(
         code=code, token=secrets.token_urlsafe(24), idempotency_key=checkout.idempotency_key, status=status,
-        locale=locale, customer_name=checkout.name.strip(), phone=phone, email=email, user_id=user_id,
-        fulfilment=checkout.fulfilment, note=checkout.note.strip()[:2000],
-        province=checkout.province if checkout.fulfilment == Fulfilment.DELIVERY else "",
-        commune=checkout.commune.strip() if checkout.fulfilment == Fulfilment.DELIVERY else "",
-        street=checkout.street.strip() if checkout.fulfilment == Fulfilment.DELIVERY else "",
+        locale=locale, customer_name=checkout.name.strip(), phone=checked.phone, email=checked.email,
+        user_id=user_id, fulfilment=checkout.fulfilment, note=checkout.note.strip()[:2000],
+        # The address copies the map's codes and names: a later change of the map leaves the order as placed.
+        province_code=checked.province.code if delivery else "", province=checked.province.name if delivery else "",
+        commune_code=checked.commune.code if delivery else "", commune=checked.commune.name if delivery else "",
+        street=checkout.street.strip() if delivery else "",
+        invoice_company=checked.invoice.company, invoice_tax_code=checked.invoice.tax_code,
+        invoice_address=checked.invoice.address, invoice_email=checked.invoice.email,
         sales_point_id=checkout.sales_point_id if checkout.fulfilment == Fulfilment.PICKUP else None,
         payment_method=method.code, subtotal_vnd=subtotal, shipping_vnd=shipping, total_vnd=subtotal + shipping,
         expires_at=now + timedelta(minutes=settings.payment_minutes) if status == S.PENDING_PAYMENT else None,

@@ -16,6 +16,7 @@ from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
 from shop.models_base import utcnow
+from shop.geo import services as geo
 from shop.orders import placement, rules, services
 from shop.orders.checkout import OrderLinks, submit_order
 from shop.orders.forms import CheckoutForm, LookupForm
@@ -30,7 +31,9 @@ bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 # The buyer's mail links to the order page in the order's language; a card payment continues on its pay page.
 _LINKS = OrderLinks(
     order_page=lambda order: url_for("orders.order_page", locale=order.locale, token=order.token, _external=True),
-    pay_page=lambda order: url_for("payments.pay", token=order.token),
+    # Each method paid at a provider has its own page: the card form, or the redirect to VNPay.
+    pay_page=lambda order: url_for("payments.vnpay_pay" if order.payment_method == "vnpay" else "payments.pay",
+                                   token=order.token),
     portal_page=lambda order: url_for("portal.order_detail", order_id=order.id, _external=True))
 # Problems that are fixed in the cart, not in the checkout form.
 CART_PROBLEMS = {"empty_cart", "unknown_item", "unavailable", "out_of_stock", "bad_quantity"}
@@ -58,10 +61,16 @@ def checkout():
     config = current_app.config
     settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
-    form = CheckoutForm().setup(methods, places.sales_points(db.session))
+    form = CheckoutForm()
+    form.setup(methods, places.sales_points(db.session), geo.provinces(db.session),
+               geo.communes_of(db.session, form.province.data or ""))
     cart = cart_services.get_cart(db.session, cart_token())
     error = None
-    if request.method == "POST":
+    choosing = request.method == "POST" and bool(form.choose_province.data)
+    if choosing:
+        # Without JavaScript: the province was chosen, the form comes back with its communes; no order yet.
+        form.commune.data = ""
+    elif request.method == "POST":
         if form.validate():
             try:
                 placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
@@ -84,7 +93,7 @@ def checkout():
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and not choosing else 200
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
                            fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
 

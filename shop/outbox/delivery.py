@@ -1,7 +1,8 @@
 """The worker's side of the outbox: build a queued mail from its kind and parameters, send it, record it.
 
-Builders run inside a request context whose base URL is the mail's, so they may use url_for
-and templates as a page does; they take (session, mail, config) and return (subject, body).
+Builders run inside a request context whose base URL is the mail's, so templates render as on a page;
+they take (session, mail, config, link=) and return (subject, body). link(endpoint, **values) is the
+absolute URL on the mail's base URL: builders are domain code and never call url_for themselves.
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ KINDS: dict[str, str] = {
     "order_confirmation": "shop.orders.mail:outbox_confirmation",
     "producer_notice": "shop.orders.mail:outbox_producer_notice",
     "lines_shipped": "shop.orders.mail:outbox_lines_shipped",
+    "ready_for_pickup": "shop.orders.mail:outbox_ready_for_pickup",
+    "listing_decision": "shop.catalog.mail:outbox_listing_decision",
     "password_link": "shop.accounts.mail:outbox_password_mail",
     "listing_rejected": "shop.catalog.mail:outbox_rejection_mail",
     "certificate_reminder": "shop.catalog.reminders:outbox_reminder",

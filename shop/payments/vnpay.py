@@ -218,6 +218,10 @@ def handle_ipn(session, params: Mapping[str, str], *, config: Mapping, now: date
         log.error("vnpay: IPN amount %s for TxnRef %s, expected %s", params.get("vnp_Amount"), payment.provider_ref,
                   payment.amount_vnd * 100)
         return BAD_AMOUNT
+    if payment.status == PaymentStatus.CANCELLED and result.success:
+        # Paid after the order was cancelled (its payment window ended): the goods are gone, the money goes back.
+        _refund_late(session, payment, result, config=config, now=now)
+        return ALREADY
     if payment.status != PaymentStatus.PENDING:
         return ALREADY
     if not result.success:
@@ -229,14 +233,30 @@ def handle_ipn(session, params: Mapping[str, str], *, config: Mapping, now: date
         if error.code in ("already_paid", "status_changed"):
             return ALREADY
         if error.code == "not_payable":
-            # The order was cancelled (its payment window ended) while the buyer paid: the office refunds by hand.
-            log.error("vnpay: order %s is %s but VNPay reports transaction %s paid; refund it from the back office",
-                      payment.order.code, payment.order.status, result.transaction_no)
+            session.rollback()
+            session.refresh(payment)
+            _refund_late(session, payment, result, config=config, now=now)
             return ALREADY
         if error.code == "amount_mismatch":
             return BAD_AMOUNT
         raise
     return CONFIRMED
+
+
+def _refund_late(session, payment: Payment, result: Result, *, config: Mapping, now: datetime) -> None:
+    """Give back a payment that arrived for a cancelled order; the attempt is marked refunded once VNPay agreed."""
+    try:
+        refund_transaction(payment, {"vnp_TransactionNo": result.transaction_no}, config=config, now=now,
+                           created_by="OCOP shop")
+    except VnpayError as error:
+        log.error("vnpay: order %s is %s but VNPay transaction %s was paid, and the automatic refund failed (%s): "
+                  "refund it by hand", payment.order.code, payment.order.status, result.transaction_no, error)
+        return
+    session.execute(update(Payment).where(Payment.id == payment.id, Payment.status == PaymentStatus.CANCELLED)
+                    .values(status=PaymentStatus.REFUNDED, refunded_at=now, updated_at=now)
+                    .execution_options(synchronize_session=False))
+    log.warning("vnpay: order %s is %s; refunded VNPay transaction %s automatically", payment.order.code,
+                payment.order.status, result.transaction_no)
 
 
 def _failed(session, payment: Payment, result: Result, *, now: datetime) -> tuple[str, str]:

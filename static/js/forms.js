@@ -66,3 +66,22 @@
     });
   });
 })();
+
+/* Tables that turn into cards on phones: name each cell after its column where the template did not. */
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("table.cards"), function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        if (!cell.hasAttribute("data-label") && heads[column] && cell.tagName === "TD") {
+          cell.setAttribute("data-label", heads[column]);
+        }
+        column += cell.colSpan || 1;
+      });
+    });
+  });
+})();

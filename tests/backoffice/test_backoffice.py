@@ -98,7 +98,8 @@ def test_office_creates_and_edits_a_producer(client, db):
 
 
 def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox, new_client):
-    """An invited user gets a mail with a set-password link; after using it they can sign in to the portal."""
+    """An invited user gets a mail naming the producer, with a set-password link valid for days; using it
+    signs them in to the portal, and they can sign in again later."""
     _admin(client, db)
     producer = make_product(db.session).producer
     db.session.commit()
@@ -113,8 +114,13 @@ def test_invitation_link_lets_the_producer_choose_a_password(client, db, outbox,
     page = invited.get(link)
     assert page.status_code == 200
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    assert invited.post(link, data={"csrf_token": token, "password": "my own password",
-                                    "confirm": "my own password"}).status_code == 302
+    body = outbox[0].get_content()
+    assert {t.locale: t.name for t in producer.translations}["zh"] in body and "168" not in body
+    response = invited.post(link, data={"csrf_token": token, "password": "my own password",
+                                        "confirm": "my own password"})
+    assert response.status_code == 302 and response.headers["Location"] == "/portal/"
+    assert invited.get("/portal/").status_code == 200
+    invited.post("/zh/logout", data={"csrf_token": token})
     login_page = invited.get("/zh/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
     response = invited.post("/zh/login", data={"csrf_token": token, "email": "new@htx.vn",
@@ -232,3 +238,43 @@ def test_seed_command_refuses_a_catalog_with_products(app, db):
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["shop", "seed-programme-2020"])
     assert result.exit_code != 0 and "empty database" in result.output
+
+
+def test_certificate_products_are_picked_by_name_with_a_translated_kind(client, db):
+    """The form offers every product by code and name and the award kinds in the reader's language; a picked
+    row ("code · name") records the award."""
+    _admin(client, db)
+    tea = make_product(db.session, name={"vi": "Trà hoa vàng", "en": "Golden camellia tea", "zh": "金花茶"})
+    db.session.commit()
+    page = client.get("/backoffice/certificates/new").get_data(as_text=True)
+    assert f'<option value="{tea.code} · Trà hoa vàng">' in page
+    assert '<option value="recertified">Re-certified</option>' in page
+    response = client.post("/backoffice/certificates/new", data={
+        "csrf_token": session_token(client), "decision_number": "DEMO-3/QĐ-UBND", "decision_date": "2025-05-01",
+        "authority": "UBND tỉnh Quảng Ninh", "awards": "", "row-0-product": f"{tea.code} · Trà hoa vàng",
+        "row-0-stars": "5", "row-0-score": "92", "row-0-kind": "upgraded"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    award = db.session.scalar(select(Certificate)).awards[0]
+    assert (award.product_id, award.stars, award.score, award.kind) == (tea.id, 5, 92, "upgraded")
+
+
+def test_office_invites_a_staff_member_who_lands_on_the_showroom(client, db, outbox, new_client):
+    """A sales point's page invites staff; the mail names the point; the link signs them in to /staff/."""
+    from tests.factories import make_sales_point
+    _admin(client, db)
+    point = make_sales_point(db.session, name="Trung tâm OCOP Hạ Long")
+    db.session.commit()
+    response = client.post(f"/backoffice/sales-points/{point.id}/invite",
+                           data={"csrf_token": session_token(client), "email": "staff@ocop.vn", "locale": "vi"})
+    assert response.status_code == 303
+    user = db.session.scalar(select(User).where(User.email == "staff@ocop.vn"))
+    assert user.role == "sales_point_staff" and user.sales_point_id == point.id
+    assert "staff@ocop.vn" in client.get(f"/backoffice/sales-points/{point.id}").get_data(as_text=True)
+    body = outbox[0].get_content()
+    assert "Trung tâm OCOP Hạ Long" in body
+    link = re.search(r"http://localhost(/vi/password/set/\S+)", body).group(1)
+    invited = new_client()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', invited.get(link).get_data(as_text=True))
+    response = invited.post(link, data={"csrf_token": token.group(1), "password": "a staff password 1",
+                                        "confirm": "a staff password 1"})
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/"

@@ -113,3 +113,55 @@ def test_the_checked_file_is_kept_for_its_user_only(db):
 def test_amounts_are_read_as_vietnamese_write_them(text, value):
     """Thousands grouped by dot, comma or space and a đồng sign are accepted; decimals are refused, not guessed."""
     assert parse_whole_amount(text) == value
+
+
+def _admin(client, db):
+    from tests.conftest import login
+    user = make_user(db.session, "admin", locale="en")
+    db.session.commit()
+    login(client, user)
+    return user
+
+
+def _check(client, data: bytes, kind="products"):
+    from tests.conftest import session_token
+    return client.post("/backoffice/import", content_type="multipart/form-data", data={
+        "csrf_token": session_token(client), "kind": kind, "file": (io.BytesIO(data), "hang.csv", "text/csv")})
+
+
+def test_the_page_keeps_the_checked_file_and_asks_to_confirm_a_move(client, db, setting):
+    """A semicolon file moving a certified product is checked once; the import uses the kept file (no second
+    upload), refuses without the confirmation, and moves the product with it."""
+    import re
+
+    from tests.conftest import session_token
+    _admin(client, db)
+    owner = make_producer(db.session, slug="ctcp-ngoc-trai")
+    product = make_product(db.session, producer=owner, slug="ruou-ba-kich")
+    certify(db.session, product, stars=4, decision_date=datetime.now(timezone.utc).date() - timedelta(days=30))
+    db.session.commit()
+    page = _check(client, _csv([_row()], ";", bom=True))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "semicolon-separated" in html
+    assert "Moves the product to another producer" in html and 'name="confirm"' in html
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    refused = client.post("/backoffice/import/apply", data={"csrf_token": session_token(client), "token": token})
+    assert refused.status_code == 400 and "Tick the confirmation" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Product, product.id).producer_id == owner.id
+    done = client.post("/backoffice/import/apply", data={"csrf_token": session_token(client), "token": token,
+                                                         "confirm": "y"})
+    assert done.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Product, product.id).producer.slug == "htx-ba-che"
+    # The kept file is used once.
+    again = client.post("/backoffice/import/apply", data={"csrf_token": session_token(client), "token": token})
+    assert again.status_code == 303 and again.headers["Location"].endswith("/backoffice/import")
+
+
+def test_the_page_shows_each_bad_cells_value(client, db, setting):
+    """The error table shows the value of the bad cell; a tab-separated file is read."""
+    _admin(client, db)
+    page = _check(client, _csv([_row(group="IX.9")], "\t"))
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400 and "<code>IX.9</code>" in html and "Unknown product group." in html

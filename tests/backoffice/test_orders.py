@@ -163,3 +163,13 @@ def test_csv_export_honours_filters_keeps_scripts_and_quotes_formulas(db, admin_
     assert rows[1]["created_at"].startswith("2026-03-01T15:00:00+07:00")
     everything = client.get("/backoffice/orders/export.csv").get_data().decode("utf-8-sig")
     assert "Lê Thị Hoa" in everything and "HTX Mực Cô Tô" in everything
+
+
+def test_csv_export_names_codes_in_the_readers_language(db, admin_client, orders):
+    """Beside each status, method and fulfilment code the export gives its name in the office user's language."""
+    client, _user = admin_client
+    rows = list(csv.DictReader(io.StringIO(
+        client.get("/backoffice/orders/export.csv").get_data().decode("utf-8-sig"))))
+    row = next(r for r in rows if r["payment_method"] == "cod")
+    assert row["payment_method_label"] == "Cash on delivery" and row["status_label"] not in ("", row["status"])
+    assert row["fulfilment_label"] in ("Delivery to an address", "Pickup at an OCOP sales point")

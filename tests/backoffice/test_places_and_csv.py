@@ -68,11 +68,17 @@ def _csv(rows: list[dict]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _import(client, kind: str, data: bytes, dry_run: bool):
+def _import(client, kind: str, data: bytes, dry_run: bool, confirm: bool = False):
+    """Check the file; unless dry_run, then import the kept file (as the page's "Import this file" button does)."""
     form = {"csrf_token": session_token(client), "kind": kind, "file": (io.BytesIO(data), "import.csv", "text/csv")}
-    if dry_run:
-        form["dry_run"] = "y"
-    return client.post("/backoffice/import", data=form, content_type="multipart/form-data")
+    checked = client.post("/backoffice/import", data=form, content_type="multipart/form-data")
+    token = __import__("re").search(r'name="token" value="([^"]+)"', checked.get_data(as_text=True))
+    if dry_run or token is None:
+        return checked
+    data = {"csrf_token": session_token(client), "token": token.group(1)}
+    if confirm:
+        data["confirm"] = "y"
+    return client.post("/backoffice/import/apply", data=data)
 
 
 def _producer_row(**overrides):
@@ -92,7 +98,7 @@ def test_producer_import_dry_run_then_real(client, db):
     response = _import(client, "producers", data, dry_run=True)
     assert response.status_code == 200 and "2 would be added" in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Producer)) == 0
-    assert _import(client, "producers", data, dry_run=False).status_code == 302
+    assert _import(client, "producers", data, dry_run=False).status_code == 303
     assert sorted(db.session.scalars(select(Producer.slug))) == ["ho-san-xuat", "htx-moi"]
 
 
@@ -105,11 +111,13 @@ def test_import_with_one_bad_row_imports_nothing_and_reports_each_row(client, db
                                                                                          locality="atlantis")])
     response = _import(client, "producers", data, dry_run=False)
     assert response.status_code == 400
-    rows = [[cell.strip() for cell in row] for row in
-            __import__("re").findall(r"<tr><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>",
-                                     response.get_data(as_text=True))]
-    assert ["3", "type", "Unknown producer type."] in rows
-    assert ["4", "locality", "Unknown locality."] in rows and ["4", "name_vi", "This cell is required."] in rows
+    rows = [[cell.strip() for cell in row] for row in __import__("re").findall(
+        r'<tr><td data-label="Line">(\d+)</td><td data-label="Column">([^<]*)</td>'
+        r'<td data-label="Value"><code>([^<]*)</code></td><td data-label="Problem">([^<]*)</td></tr>',
+        response.get_data(as_text=True))]
+    assert ["3", "type", "robot", "Unknown producer type."] in rows
+    assert ["4", "locality", "atlantis", "Unknown locality."] in rows
+    assert ["4", "name_vi", "", "This cell is required."] in rows
     assert db.session.scalar(select(func.count()).select_from(Producer)) == 0
 
 
@@ -138,7 +146,7 @@ def test_product_export_is_utf8_with_bom_and_imports_back(client, db):
     # Change a price in the "spreadsheet" and import the file back.
     rows[0]["price_vnd"] = "175000"
     response = _import(client, "products", _csv(rows), dry_run=False)
-    assert response.status_code == 302, response.get_data(as_text=True)
+    assert response.status_code == 303, response.get_data(as_text=True)
     db.session.expire_all()
     product = db.session.get(Product, product.id)
     assert product.price_from_vnd == 175000 and db.session.scalar(select(func.count()).select_from(Product)) == 1
@@ -155,7 +163,7 @@ def test_product_import_creates_published_searchable_products(client, db):
     row = {"slug": "ruou-ba-kich", "producer": "htx-ba-che", "group": "II.1", "status": "",
            "name_vi": "Rượu ba kích", "name_en": "Morinda wine", "name_zh": "巴戟天酒", "price_vnd": "250000",
            "container": "bottle", "quantity": "500", "unit": "ml", "stock": "7"}
-    assert _import(client, "products", _csv([row]), dry_run=False).status_code == 302
+    assert _import(client, "products", _csv([row]), dry_run=False).status_code == 303
     hits, _total = search(db.session, "ba kich")
     assert len(hits) == 1
     assert client.get("/en/products/ruou-ba-kich").status_code == 200

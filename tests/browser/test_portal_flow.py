@@ -1,5 +1,5 @@
-"""Issue 4 in a real browser: a producer edits a listing in Chinese with a new photo, the office approves it,
-and the Chinese storefront shows both."""
+"""Issue 4 in a real browser: a producer edits a listing in Chinese with a new photo, the office approves the
+changes (a revision: the listing stays on sale meanwhile), and the Chinese storefront shows both."""
 from __future__ import annotations
 
 import re
@@ -63,7 +63,7 @@ def _main_photo_src(page, base: str, slug: str) -> str:
 
 
 def test_producer_edit_in_chinese_with_photo_is_approved_and_shown(browser, live_server, portal_world, tmp_path):
-    """Producer changes the Chinese name and photo, sends it for review; admin approves; /zh/ shows both."""
+    """Producer changes the Chinese name and photo; admin approves the changes; /zh/ shows both."""
     base, world = live_server.url, portal_world
     new_name = f"金花茶礼盒 {secrets.token_hex(2)}"
     png = tmp_path / "new-photo.png"
@@ -73,6 +73,7 @@ def test_producer_edit_in_chinese_with_photo_is_approved_and_shown(browser, live
     producer.set_default_timeout(10_000)
     try:
         page = producer.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())  # "Remove this photo?"
         old_src = _main_photo_src(page, base, world.product_slug)
         _sign_in(page, base, world.producer_email)
         page.goto(f"{base}/portal/")
@@ -90,10 +91,9 @@ def test_producer_edit_in_chinese_with_photo_is_approved_and_shown(browser, live
         page.locator("input[type=file][name=photo]").set_input_files(str(png))
         page.get_by_role("button", name="Upload").click()
         expect(page.locator(".flashes").first).to_contain_text("Photo added")
-        send = page.get_by_role("button", name="Send for review")
-        if send.count():  # a draft is sent by hand; a published listing went back for review when saved
-            send.click()
-        expect(page.locator(".status")).to_have_text("Waiting for review")
+        # A published listing stays published; its text changes wait as a revision.
+        expect(page.locator(".status-published")).to_have_text("Published")
+        expect(page.locator(".status-revision-pending").first).to_be_visible()
     finally:
         producer.close()
 
@@ -103,10 +103,10 @@ def test_producer_edit_in_chinese_with_photo_is_approved_and_shown(browser, live
         page = office.new_page()
         _sign_in(page, base, world.admin_email)
         page.goto(f"{base}/backoffice/reviews")
-        page.locator(f"a[href='/backoffice/reviews/{world.product_id}']").click()
+        page.locator("a[href^='/backoffice/revisions/']", has_text=re.compile(".")).first.click()
         expect(page.get_by_text(new_name).first).to_be_visible()
-        page.get_by_role("button", name="Approve and publish").click()
-        expect(page.locator(".flashes").first).to_contain_text("Published")
+        page.get_by_role("button", name="Approve the changes").click()
+        expect(page.locator(".flashes").first).to_contain_text("The changes are published")
 
         new_src = _main_photo_src(page, base, world.product_slug)
         expect(page.locator(".product-info h1")).to_have_text(new_name)

@@ -114,12 +114,13 @@ def _jpeg(width, height) -> bytes:
 def test_an_upload_gets_narrower_webp_and_avif_copies(tmp_path):
     """A stored photo has 400 and 800 px WebP copies, and AVIF ones where Pillow writes AVIF."""
     limits = photos.PhotoLimits(max_bytes=5_000_000, max_pixels=10_000_000, max_side=1600, thumb_side=400)
-    stored = photos.store(_jpeg(1200, 900), media_dir=str(tmp_path), subdir="products/1", limits=limits)
+    from shop.storage import LocalStorage
+    stored = photos.store(_jpeg(1200, 900), storage=LocalStorage(str(tmp_path)), subdir="products/1", limits=limits)
     for width in (400, 800):
         with Image.open(tmp_path / photos.rendition_name(stored.filename, width)) as image:
             assert image.size == (width, width * 3 // 4)
         assert (tmp_path / photos.rendition_name(stored.filename, width, "avif")).exists() == photos.avif_supported()
-    photos.remove(str(tmp_path), stored.filename, 400)
+    photos.remove(LocalStorage(str(tmp_path)), stored.filename, 400)
     assert list((tmp_path / "products" / "1").iterdir()) == []
 
 

@@ -41,6 +41,8 @@ def dead_database_app(tmp_path):
 def test_database_down_gives_a_friendly_503_in_the_visitors_language(dead_database_app, locale, text, caplog):
     """With the database unreachable a page answers 503 in its language (no traceback), and /readyz 503."""
     client = dead_database_app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = "1"  # a signed-in visitor: loading the user would need the database too
     with caplog.at_level(logging.ERROR):
         page = client.get(f"/{locale}/products")
     html = page.get_data(as_text=True)

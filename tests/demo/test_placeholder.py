@@ -3,6 +3,8 @@ import os
 
 from PIL import Image
 
+from shop.storage import LocalStorage
+
 from shop.demo import content
 from shop.demo.placeholder import (ART_DIR, GROUP_ART, PRODUCER_ART, WORD_ART, art_for_product,
                                    write_placeholder)
@@ -31,7 +33,8 @@ def test_every_demo_product_gets_its_own_picture_with_renditions(tmp_path):
     """write_placeholder makes an 800×600 WebP in the product's colour with the illustration, plus a 400 px copy."""
     row = next(p for p in content.PRODUCTS if p["slug"] == "ngoc-trai-ha-long")
     path = tmp_path / "demo" / "p.webp"
-    assert write_placeholder(str(path), row["color"], row["name"]["vi"], slug=row["slug"], group_code=row["group"]) == (800, 600)
+    assert write_placeholder(LocalStorage(str(tmp_path)), "demo/p.webp", row["color"], row["name"]["vi"],
+                             slug=row["slug"], group_code=row["group"]) == (800, 600)
     with Image.open(path) as image:
         picture = image.convert("RGB")
     assert picture.size == (800, 600)

@@ -58,3 +58,17 @@ def test_api_lists_provinces_and_the_communes_of_one(client):
     for bad in ("99", "ab", "022", "quang-ninh"):
         response = client.get(f"/api/v1/provinces/{bad}/communes")
         assert response.status_code == 404 and response.get_json()["error"]["code"] == 404
+
+
+def test_every_province_has_a_shipping_zone(db):
+    """The shipping zones (shop.orders.provinces) cover exactly the provinces of the map, by code and slug."""
+    from shop.orders.provinces import PROVINCES
+    assert {(p.code, p.slug) for p in PROVINCES} == {(p.code, p.slug) for p in geo.provinces(db.session)}
+
+
+def test_load_divisions_command_reports_the_package_and_counts(app, db):
+    """`flask shop load-divisions` names the package version and finds the loaded map unchanged."""
+    result = app.test_cli_runner().invoke(args=["shop", "load-divisions"])
+    assert result.exit_code == 0, result.output
+    assert "vietnam-provinces 20" in result.output
+    assert "34 provinces, 3321 communes (0 added, 0 updated, 0 removed)" in result.output

@@ -109,3 +109,26 @@ def test_buyer_mail_keeps_each_amount_on_its_line(app, db):
                                        config=app.config).get_content()
     lines = body.splitlines()
     assert "Phí vận chuyển: miễn phí" in lines and "Thành tiền: 1.000.000\xa0₫" in lines
+
+
+def test_buyer_is_mailed_when_the_office_says_ready_for_pickup(app, db, client, outbox):
+    """The office marking a pickup order ready mails the buyer, in the order's language, where to collect it."""
+    from shop.orders import fulfilment
+    from tests.conftest import session_token
+    from tests.factories import make_sales_point
+    product = make_product(db.session, prices=(90_000,))
+    point = make_sales_point(db.session, carries=[product], name="Trung tâm OCOP Hạ Long")
+    order = placement.place_order(db.session, [CartItem(product.packagings[0].id, 1)],
+                                  make_checkout(fulfilment="pickup", sales_point_id=point.id, email="pick@example.com"),
+                                  locale="vi", now=NOW, settings=order_settings(app))
+    line = order.lines[0]
+    fulfilment.mark_lines(db.session, line.producer_id, order.id, [line.id], "shipped", note="", now=NOW)
+    db.session.commit()
+    login(client, make_user(db.session, "admin"))
+    db.session.commit()
+    response = client.post(f"/backoffice/orders/{order.id}/status",
+                           data={"csrf_token": session_token(client), "to": "ready_for_pickup", "note": ""})
+    assert response.status_code == 303
+    mails = [m for m in outbox if m["To"] == "pick@example.com"]
+    assert len(mails) == 1 and order.code in mails[0]["Subject"]
+    assert "Trung tâm OCOP Hạ Long" in mails[0].get_content()

@@ -16,7 +16,7 @@ def _order(client, db, locale, products, **fields):
     html = client.get(f"/{locale}/checkout").get_data(as_text=True)
     data = {"csrf_token": csrf_token_of(html), "idempotency_key": form_value(html, "idempotency_key"),
             "name": "Wang Fang", "phone": "+86 139 1234 5678", "email": "wang@example.cn", "fulfilment": "delivery",
-            "province": "quang-ninh", "commune": "Móng Cái", "street": "5 Hùng Vương", "payment_method": "cod"}
+            "province": "22", "commune": "06712", "street": "5 Hùng Vương", "payment_method": "cod"}
     data.update(fields)
     response = client.post(f"/{locale}/checkout", data=data)
     assert response.status_code == 303

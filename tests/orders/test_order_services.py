@@ -69,15 +69,16 @@ def test_an_order_never_reads_the_live_price_again(app, db):
     assert order.lines[0].unit_price_vnd == 100_000 and order.subtotal_vnd == 100_000
 
 
-@pytest.mark.parametrize("province, subtotal, fee", [
-    ("quang-ninh", 100_000, 20_000), ("ha-noi", 100_000, 35_000), ("ho-chi-minh", 100_000, 45_000),
-    ("ho-chi-minh", 500_000, 0),
+@pytest.mark.parametrize("province, commune, subtotal, fee", [
+    ("22", "06688", 100_000, 20_000), ("01", "00070", 100_000, 35_000), ("79", "26506", 100_000, 45_000),
+    ("79", "26506", 500_000, 0),
 ])
-def test_shipping_fee_by_zone_and_free_above_the_threshold(app, db, province, subtotal, fee):
-    """Delivery costs the zone's fee from config, nothing from FREE_SHIPPING_FROM up."""
+def test_shipping_fee_by_zone_and_free_above_the_threshold(app, db, province, commune, subtotal, fee):
+    """Delivery costs the zone of the province code's fee from config, nothing from FREE_SHIPPING_FROM up."""
     product = make_product(db.session, prices=(subtotal,))
-    order = _place(app, db, [CartItem(product.packagings[0].id, 1)], province=province)
+    order = _place(app, db, [CartItem(product.packagings[0].id, 1)], province=province, commune=commune)
     assert order.shipping_vnd == fee and order.total_vnd == subtotal + fee
+    assert order.province_code == province and order.commune_code == commune
 
 
 def test_pickup_needs_a_point_carrying_every_item(app, db):
@@ -144,7 +145,9 @@ def test_stock_gone_for_one_line_rolls_back_the_others(app, db):
 
 @pytest.mark.parametrize("field, value, code", [
     ("phone", "12345", "bad_phone"), ("phone", "+84 12", "bad_phone"), ("email", "not-an-email", "bad_email"),
-    ("province", "atlantis", "bad_address"), ("street", " ", "bad_address"), ("name", "", "bad_name"),
+    ("province", "atlantis", "bad_address"), ("province", "01", "bad_address"), ("commune", "99999", "bad_address"),
+    ("commune", "Phường Hạ Long", "bad_address"), ("street", " ", "bad_address"), ("name", "", "bad_name"),
+    ("invoice_tax_code", "0100233488", "bad_invoice"),
     ("payment_method", "bank_transfer", "payment_unavailable"), ("payment_method", "bitcoin", "payment_unavailable"),
     ("fulfilment", "teleport", "bad_form"), ("idempotency_key", "", "bad_form"),
 ])

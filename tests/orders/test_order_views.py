@@ -18,7 +18,7 @@ def _checkout_form(client, locale="en", **fields):
     html = client.get(f"/{locale}/checkout").get_data(as_text=True)
     data = {"csrf_token": csrf_token_of(html), "idempotency_key": form_value(html, "idempotency_key"),
             "name": "Lý Minh", "phone": "+86 138 0013 8000", "email": "li.ming@example.cn",
-            "fulfilment": "delivery", "province": "ha-noi", "commune": "Phường Hoàn Kiếm",
+            "fulfilment": "delivery", "province": "01", "commune": "00070",
             "street": "1 Tràng Tiền", "payment_method": "cod"}
     data.update(fields)
     return data
@@ -138,7 +138,7 @@ def test_bank_transfer_is_hidden_without_settings_and_shows_a_vietqr_code_with_t
     assert 'value="bank_transfer"' not in client.get("/en/checkout").get_data(as_text=True)
     config_override(VIETQR_BANK_BIN="970436", VIETQR_ACCOUNT="1023456789",
                     VIETQR_ACCOUNT_NAME="HTX OCOP Quảng Ninh", VIETQR_BANK_NAME="Vietcombank")
-    form = _checkout_form(client, payment_method="bank_transfer", province="quang-ninh")
+    form = _checkout_form(client, payment_method="bank_transfer", province="22", commune="06688")
     page = client.get(client.post("/en/checkout", data=form).headers["Location"]).get_data(as_text=True)
     order = db.session.scalar(select(Order))
     assert order.status == "pending_payment"

@@ -255,3 +255,33 @@ def test_concurrent_duplicate_ipns_pay_once(concurrent_app, vnpay_settings, fake
         assert _db.session.scalar(select(func.count()).select_from(OrderEvent).where(
             OrderEvent.order_id == order_id, OrderEvent.to_status == OrderStatus.CONFIRMED)) == 1
         _db.session.remove()
+
+
+def test_payment_after_the_order_expired_is_refunded_automatically(app, db, client, vnpay_settings, fake_vnpay):
+    """VNPay reports money for an order cancelled meanwhile: 02, the order stays cancelled, VNPay refunds it."""
+    from shop.orders.status import expire_orders
+    order, payment, _ = _vnpay_order(app, db.session)
+    params, _ = _redirect_params(client, order)
+    assert expire_orders(db.session, NOW + timedelta(days=1)) == 1
+    db.session.commit()
+    paid = fake_vnpay.result_params(params)
+    assert _ipn(client, paid)["RspCode"] == "02"
+    assert [c["vnp_Command"] for c in fake_vnpay.api_calls] == ["refund"]
+    assert fake_vnpay.transactions[params["vnp_TxnRef"]].status == "05"
+    assert _reload(db.session, order).status == OrderStatus.CANCELLED
+    assert db.session.get(Payment, payment.id).status == PaymentStatus.REFUNDED
+    assert _ipn(client, paid)["RspCode"] == "02"  # a repeat does not refund twice
+    assert len(fake_vnpay.api_calls) == 1
+
+
+def test_checkout_with_vnpay_sends_the_buyer_to_the_gateway(app, db, client, vnpay_settings, fake_vnpay):
+    """Placing an order with VNPay leads, through the shop's own pay address, to the gateway's signed page."""
+    from tests.orders.test_order_views import _checkout_form, _fill_cart
+    product = make_product(db.session)
+    db.session.commit()
+    _fill_cart(client, product)
+    response = client.post("/en/checkout", data=_checkout_form(client, payment_method="vnpay"))
+    order = db.session.scalar(select(Order))
+    assert response.status_code == 303 and response.headers["Location"].endswith(f"/en/orders/{order.token}/vnpay")
+    gateway = client.get(response.headers["Location"])
+    assert gateway.status_code == 302 and gateway.headers["Location"].startswith(fake_vnpay.payment_url + "?")

@@ -26,7 +26,7 @@ def test_prices_are_accepted_as_vietnamese_write_them(producer_client, db):
     response = _add_packaging(client, product.id, "280.5")
     html = response.get_data(as_text=True)
     assert response.status_code == 400 and 'id="error-summary"' in html
-    assert "Write a whole number, for example 280.000." in visible_text(html) and 'aria-invalid="true"' in html
+    assert "Write a whole number from 1 to 1,000,000,000, for example 280.000." in visible_text(html) and 'aria-invalid="true"' in html
 
 
 def test_all_packagings_are_saved_together_or_not_at_all(producer_client, db):

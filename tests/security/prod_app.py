@@ -5,6 +5,7 @@ import contextlib
 
 from shop import create_app
 from shop.extensions import db as _db
+from tests.conftest import load_reference_data
 
 PRODUCTION_SECRET = "a-real-secret-for-the-production-config-tests"
 
@@ -19,6 +20,7 @@ def production_app(tmp_path, monkeypatch, **overrides):
                      **overrides)
     with app.app_context():
         _db.create_all()
+        load_reference_data()
     try:
         yield app
     finally:

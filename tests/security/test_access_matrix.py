@@ -33,7 +33,7 @@ ROUTES = _guarded_routes()
 # need a signed-in user (any role). Every accounts route must be in one of the two sets.
 ACCOUNT_PUBLIC = {"accounts.login", "accounts.register", "accounts.logout", "accounts.forgot_password",
                   "accounts.set_password"}
-ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders"}
+ACCOUNT_SIGNED_IN = {"accounts.account", "accounts.my_orders", "accounts.switch_language"}
 
 
 def _account_routes():
@@ -78,13 +78,17 @@ def world(db):
                 translations=[FairTranslation(locale="vi", name="Hội chợ")])
     db.session.add(fair)
     order = _order_of(db.session, product)
+    from shop.catalog.models import ProductRevision
+    revision = ProductRevision(product_id=product.id, content={"texts": {}}, status="pending")
+    db.session.add(revision)
     failed_mail = OutboxMail(kind="text", recipient="lost@example.vn", params={"subject": "s", "body": "b"},
                              status="failed", attempts=9, last_error="refused")
     db.session.add(failed_mail)
     db.session.commit()
     ids = {"product_id": product.id, "packaging_id": product.packagings[0].id, "photo_id": product.photos[0].id,
            "producer_id": producer_a.id, "certificate_id": certificate.id, "sales_point_id": point.id,
-           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop", "mail_id": failed_mail.id}
+           "fair_id": fair.id, "order_id": order.id, "slug": "about-ocop", "mail_id": failed_mail.id,
+           "revision_id": revision.id}
     return users, ids
 
 
@@ -94,7 +98,9 @@ def _order_of(session, product):
     from shop.payments.models import Payment
     order = Order(code="QN-MATRIX", token="matrix-token", idempotency_key="matrix", status="confirmed", locale="vi",
                   customer_name="Nguyễn Văn An", phone="+84912345678", email="an@example.com", fulfilment="delivery",
-                  province="quang-ninh", commune="Hạ Long", street="1 Bạch Đằng", payment_method="cod",
+                  province="Quảng Ninh", province_code="22", commune="Phường Hạ Long", commune_code="06688",
+                  street="1 Bạch Đằng", payment_method="cod", invoice_company="Công ty TNHH Quà Tặng",
+                  invoice_tax_code="0100233488", invoice_address="1 Bạch Đằng", invoice_email="ketoan@example.com",
                   subtotal_vnd=100_000, shipping_vnd=0, total_vnd=100_000,
                   lines=[OrderLine(product_id=product.id, packaging_id=product.packagings[0].id,
                                    producer_id=product.producer_id, product_name="Sản phẩm của A",
@@ -206,3 +212,25 @@ def test_signed_in_account_pages(app, db, world, new_client, endpoint, rule, met
             continue
         assert response.status_code in ({200} if method == "GET" else {200, 302, 303, 400}), (identity, url)
         assert "QN-MATRIX" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("identity, path, sees", [
+    ("producer_a", "/portal/orders/{order_id}", True),
+    ("admin", "/backoffice/orders/{order_id}", True),
+    ("producer_b", "/portal/orders/{order_id}", False),
+    ("producer_b", "/portal/orders", False),
+    ("customer", "/backoffice/orders/{order_id}", False),
+    ("sales_point_staff", "/portal/orders/{order_id}", False),
+])
+def test_invoice_request_is_seen_by_its_producer_and_the_office_only(db, world, new_client, identity, path, sees):
+    """The buyer's company and tax code show to the producer whose lines the order holds and to the office."""
+    users, ids = world
+    client = new_client()
+    login(client, users[identity])
+    response = client.get(path.format(**ids))
+    html = response.get_data(as_text=True)
+    assert ("0100233488" in html and "Công ty TNHH Quà Tặng" in html) is sees
+    if sees:
+        assert response.status_code == 200 and "ketoan@example.com" in html
+    elif "{order_id}" in path:
+        assert response.status_code in (403, 404)

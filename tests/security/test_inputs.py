@@ -132,3 +132,16 @@ def test_the_refusal_is_in_the_visitors_language(client, db, locale, message):
         "csrf_token": session_token(client), "packaging_id": HUNDREDS_OF_DIGITS, "quantity": 1,
         "next": f"/{locale}/products/{product.slug}"})
     assert message in visible_text(response.get_data(as_text=True))
+
+
+def test_nul_anywhere_in_the_input_is_a_400(client, db):
+    """NUL in a path, a query or a form is refused before any query runs (PostgreSQL cannot store it)."""
+    product = make_product(db.session)
+    db.session.commit()
+    assert client.get("/api/v1/products/a%00b").status_code == 400
+    assert client.get("/en/search?q=tr%00a").status_code == 400
+    assert client.get("/en/products?locality=%00").status_code == 400
+    response = client.post("/en/orders/lookup", data={"csrf_token": session_token(client), "code": "QN\x00",
+                                                      "contact": "an@example.com"})
+    assert response.status_code == 400
+    assert client.get(f"/en/products/{product.slug}").status_code == 200

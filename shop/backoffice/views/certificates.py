@@ -1,7 +1,7 @@
 """Back office: certificates (decisions with their products and stars), and revoking them."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.backoffice.forms import CertificateForm, RevokeForm
@@ -12,6 +12,7 @@ from shop.catalog.services import CatalogError
 from shop.clock import today
 from shop.extensions import db
 from shop.i18n import translated
+from shop.labels import AWARD_KINDS
 from shop.messages import OFFICE, message
 from shop.template_env import fdate
 
@@ -26,13 +27,24 @@ def certificate_list():
                            days=certificates.EXPIRING_DAYS)
 
 
+CERTIFICATE_ROWS = 8
+
+
 @bp.route("/certificates/new", methods=["GET", "POST"])
 def certificate_new():
     """Record a decision with its products and stars."""
     form = CertificateForm()
     line_errors: list[tuple[int, str]] = []
     if form.validate_on_submit():
-        awards, errors = certificates.parse_award_lines(db.session, form.awards.data)
+        # The picker's rows come first, as lines of the same shape as the bulk text.
+        picked = []
+        for n in range(CERTIFICATE_ROWS):
+            code = (request.form.get(f"row-{n}-product") or "").strip().split(" ")[0][:120]
+            if code:
+                picked.append(" ".join([code, (request.form.get(f"row-{n}-stars") or "")[:3],
+                                        (request.form.get(f"row-{n}-score") or "")[:3],
+                                        (request.form.get(f"row-{n}-kind") or "new")[:20]]))
+        awards, errors = certificates.parse_award_lines(db.session, "\n".join(picked + [form.awards.data or ""]))
         line_errors = [(n, message(code, OFFICE)) for n, code in errors]
         if not errors:
             try:
@@ -53,7 +65,9 @@ def certificate_new():
                             number=current.certificate.decision_number,
                             date=fdate(current.certificate.decision_date)), "warning")
                 return redirect(url_for("backoffice.certificate_detail", certificate_id=certificate.id))
-    return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors), \
+    return render_template("backoffice/certificate_form.html", form=form, line_errors=line_errors,
+                           rows=CERTIFICATE_ROWS, award_kinds=AWARD_KINDS,
+                           choices=catalog.product_choices(db.session, limit=2000)), \
         400 if form.is_submitted() else 200
 
 

@@ -14,9 +14,11 @@ from shop.extensions import db
 from shop.forms import options
 from shop.inputs import query_int
 from shop.labels import ORDER_STATUSES
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
 from shop.models_base import utcnow
 from shop.orders import admin as orders_admin
+from shop.orders.models import Order
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
 from shop.payments.registry import all_methods, any_method
@@ -63,7 +65,8 @@ def order_export():
     """The filtered orders as CSV (UTF-8 with BOM), streamed."""
     query = _order_query()
     tz = current_app.config["BABEL_DEFAULT_TIMEZONE"]
-    body = stream_with_context(csv_export.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz))
+    body = stream_with_context(csv_export.export_orders(orders_admin.iter_orders(db.session, query, tz=tz), tz,
+                                                    label=_code_label))
     return current_app.response_class(body, mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=ocop-orders-{today().isoformat()}.csv"})
 
@@ -112,12 +115,30 @@ def _order_action(order_id: int, action, done: str, *, needs_status: bool = Fals
     return redirect(url_for("backoffice.order_detail", order_id=order_id), 303)
 
 
+def _code_label(column: str, code: str) -> str:
+    """An order export's code in the reader's language (the export keeps the code beside it)."""
+    from shop.labels import FULFILMENTS, PAYMENT_STATUSES
+    if column == "payment_method":
+        method = any_method(code)
+        return str(method.label) if method else code
+    table = {"status": ORDER_STATUSES, "payment_status": PAYMENT_STATUSES, "fulfilment": FULFILMENTS}[column]
+    return str(table.get(code, code))
+
+
 @bp.post("/orders/<int:order_id>/status")
 def order_status(order_id: int):
-    """Move the order to a status the transition table allows."""
-    return _order_action(order_id, lambda oid, form: orders_admin.set_status(
+    """Move the order to a status the transition table allows; the buyer is mailed when it is ready for pickup."""
+    response = _order_action(order_id, lambda oid, form: orders_admin.set_status(
         db.session, oid, form.to.data, actor=_actor(), now=utcnow(), note=form.note.data or ""),
         _("Status changed."), needs_status=True)
+    order = db.session.get(Order, order_id)
+    if getattr(response, "status_code", None) == 303 and order is not None and order.status == "ready_for_pickup" \
+            and request.form.get("to") == "ready_for_pickup":
+        from shop.orders import mail
+        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
+        mail.queue_ready_for_pickup(db.session, order, order_url=order_url, base_url=mail_base_url(), now=utcnow())
+        db.session.commit()
+    return response
 
 
 @bp.post("/orders/<int:order_id>/paid")

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from shop.accounts import mail as account_mail
+from shop.accounts import services as accounts
 from shop.backoffice.forms import FairBase, SalesPointBase
-from shop.backoffice.views.blueprint import bp
+from shop.backoffice.views.blueprint import bp, invite_form
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, locales, translated
 from shop.labels import FAIR_KINDS, SALES_POINT_KINDS
+from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
+from shop.models_base import utcnow
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
@@ -35,6 +39,7 @@ class PlaceEditor:
     id_arg: str
     list_of: Callable[[object], object]  # the stored list, as the form shows it
     save: Callable[..., object]  # (session, id or None, form, texts) → the saved place; raises PlacesError
+    more: Callable[[object], dict] = lambda place: {}  # what else the page shows of a place (or None)
 
 
 def _save_sales_point(session, sales_point_id, form, texts):
@@ -57,7 +62,9 @@ SALES_POINTS = PlaceEditor(
     kinds={k: SALES_POINT_KINDS[k] for k in SalesPointKind}, list_field="products",
     extra=["kind", "locality", "phone", "opening_hours", "latitude", "longitude", "active"],
     heading=lambda: _("Sales point"), endpoint="backoffice.sales_point_edit", id_arg="sales_point_id",
-    list_of=lambda point: places_admin.carried_codes(db.session, point), save=_save_sales_point)
+    list_of=lambda point: places_admin.carried_codes(db.session, point), save=_save_sales_point,
+    more=lambda point: {"staff": accounts.staff_of_point(db.session, point.id) if point else None,
+                        "invite_form": invite_form()})
 FAIRS = PlaceEditor(
     model=Fair, form_base=FairBase, fields=places_admin.FAIR_FIELDS,
     kinds={k: FAIR_KINDS[k] for k in FairKind}, list_field="participants",
@@ -103,7 +110,7 @@ def _edit(editor: PlaceEditor, place_id: int | None):
             return redirect(url_for(editor.endpoint, **{editor.id_arg: place.id}))
     return render_template("backoffice/place_form.html", form=form, obj=place, errors=errors, locales=locales(),
                            fields=editor.fields, language_names=LANGUAGE_NAMES, heading=editor.heading(),
-                           list_field=editor.list_field, extra=editor.extra), \
+                           list_field=editor.list_field, extra=editor.extra, **editor.more(place)), \
         400 if errors or (form.is_submitted() and form.errors) else 200
 
 
@@ -131,3 +138,27 @@ def fair_list():
 def fair_edit(fair_id: int | None):
     """A fair's dates, texts, and its participants with their booth numbers."""
     return _edit(FAIRS, fair_id)
+
+
+@bp.post("/sales-points/<int:sales_point_id>/invite")
+def sales_point_invite(sales_point_id: int):
+    """Create a staff account for the sales point and mail them a link to choose their password."""
+    point = db.session.get(SalesPoint, sales_point_id)
+    if point is None:
+        abort(404)
+    form = invite_form(bound=True)
+    if form.validate_on_submit():
+        try:
+            user = accounts.invite_staff_user(db.session, sales_point_id=sales_point_id, email=form.email.data,
+                                              locale=form.locale.data)
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(message(error, OFFICE), "error")
+        else:
+            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
+                                             now=utcnow())
+            db.session.commit()
+            flash(_("Invitation sent to %(email)s.", email=user.email))
+    else:
+        flash(message("invalid_email", OFFICE), "error")
+    return redirect(url_for("backoffice.sales_point_edit", sales_point_id=sales_point_id) + "#staff", 303)

@@ -7,8 +7,8 @@ from flask_login import current_user
 
 from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
-from shop.backoffice.forms import InviteForm, ProducerBase
-from shop.backoffice.views.blueprint import PRODUCER_FIELDS, bp
+from shop.backoffice.forms import ProducerBase
+from shop.backoffice.views.blueprint import PRODUCER_FIELDS, bp, invite_form
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, locales, translated
@@ -82,13 +82,7 @@ def producer_edit(producer_id: int):
             return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
     return render_template("backoffice/producer_form.html", form=form, producer=producer, locales=locales(),
                            fields=PRODUCER_FIELDS, language_names=LANGUAGE_NAMES,
-                           users=accounts.users_of_producer(db.session, producer_id), invite_form=_invite_form())
-
-
-def _invite_form(bound: bool = False):
-    form = InviteForm() if bound else InviteForm(formdata=None)
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
-    return form
+                           users=accounts.users_of_producer(db.session, producer_id), invite_form=invite_form())
 
 
 @bp.post("/producers/<int:producer_id>/invite")
@@ -97,7 +91,7 @@ def producer_invite(producer_id: int):
     producer = db.session.get(Producer, producer_id)
     if producer is None:
         abort(404)
-    form = _invite_form(bound=True)
+    form = invite_form(bound=True)
     if form.validate_on_submit():
         try:
             user = accounts.invite_producer_user(db.session, producer_id=producer_id, email=form.email.data,

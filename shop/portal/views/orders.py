@@ -1,9 +1,10 @@
-"""Producer portal: the orders holding the producer's own lines, packing slips, and marking lines."""
+"""Producer portal: the orders holding the producer's own lines, packing slips, invoices, marking lines."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.forms import options
@@ -11,12 +12,11 @@ from shop.inputs import query_int
 from shop.labels import LINE_STATUSES, ORDER_STATUSES
 from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
-from shop.orders import fulfilment
-from shop.orders import mail as order_mail
+from shop.orders import fulfilment, invoices
 from shop.orders.models import LineStatus, OrderStatus
 from shop.orders.rules import OrderError
 from shop.orders.services import payment_of
-from shop.portal.forms import LineFulfilmentForm
+from shop.portal.forms import InvoiceRecordForm, LineFulfilmentForm
 from shop.portal.views.blueprint import bp, producer_id
 from shop.producers.models import Producer
 
@@ -53,10 +53,12 @@ def _cash(order, lines, payment) -> int:
                                       paid=payment is not None and payment.status == "paid")
 
 
-def _render_order(order, lines, form, status=200):
+def _render_order(order, lines, form, status=200, invoice_form=None):
     payment = payment_of(db.session, order)
     return render_template("portal/order.html", order=order, lines=lines, form=form, payment=payment,
                            cash=_cash(order, lines, payment),
+                           invoice_form=invoice_form or _invoice_form(order),
+                           own_invoice=invoices.producer_invoice(order, producer_id()),
                            can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
                            and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
 
@@ -114,11 +116,49 @@ def order_lines_mark(order_id: int):
         return redirect(url_for("portal.order_detail", order_id=order_id), 303)
     if form.status.data == LineStatus.SHIPPED:
         # Queued with the change, in its transaction; the worker writes and sends it.
+        from shop.orders import mail
         order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
-        order_mail.queue_shipping_notice(db.session, order, list(form.lines.data), order_url=order_url, now=utcnow())
+        mail.queue_shipping_notice(db.session, order, list(form.lines.data), order_url=order_url, now=utcnow())
     db.session.commit()
     if OrderStatus.SHIPPED in passed:
         flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
     else:
         flash(_("Saved. The buyer sees the change on the order page."))
+    return redirect(url_for("portal.order_detail", order_id=order_id), 303)
+
+
+def _invoice_form(order, bound: bool = False) -> InvoiceRecordForm:
+    if bound:
+        return InvoiceRecordForm()
+    recorded = invoices.producer_invoice(order, producer_id())
+    return InvoiceRecordForm(formdata=None, number=recorded.number if recorded else "",
+                             issued_on=recorded.issued_on if recorded else today())
+
+
+@bp.post("/orders/<int:order_id>/invoice")
+def order_invoice(order_id: int):
+    """Record (or correct) the number and date of the VAT invoice this producer issued for its lines."""
+    try:
+        order, lines = fulfilment.producer_order(db.session, producer_id(), order_id)
+    except OrderError:
+        abort(404)
+    form = _invoice_form(order, bound=True)
+    if not form.validate_on_submit():
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    try:
+        invoices.record_invoice(db.session, producer_id(), order_id, number=form.number.data,
+                                issued_on=form.issued_on.data, producer_name=lines[0].producer_name,
+                                actor=fulfilment.actor_for(producer_id()), today=today(), now=utcnow())
+    except invoices.InvoiceError as error:
+        db.session.rollback()
+        if error.code == "not_found":
+            abort(404)
+        if error.field in ("number", "issued_on"):
+            field = getattr(form, error.field)
+            field.errors = [*field.errors, message(error, PRODUCER)]
+        else:
+            flash(message(error, PRODUCER))
+        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
+    db.session.commit()
+    flash(_("Invoice recorded. The buyer sees its number and date on the order page."))
     return redirect(url_for("portal.order_detail", order_id=order_id), 303)
