@@ -56,7 +56,8 @@ def add():
     cart = services.get_or_create_cart(db.session, cart_token())
     warning = None
     try:
-        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                          locale=current_locale())
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
@@ -104,7 +105,8 @@ def update():
         flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
-        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                              locale=current_locale())
         flash(_("Your cart was updated."), "success")
     except services.CartError as error:
         if error.code != "capped":
