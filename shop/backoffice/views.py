@@ -21,7 +21,7 @@ from shop.catalog.services import CatalogError
 from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
-from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
+from shop.forms import EmptyForm, fill_texts, language_choices, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.inputs import query_int
 from shop.labels import AWARD_KINDS, FAIR_KINDS, ORDER_STATUSES, PRODUCER_TYPES, SALES_POINT_KINDS
@@ -100,7 +100,7 @@ def _producer_form(producer=None):
     form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
     form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
     form.locality.choices = options([(0, "—")] + [(loc.id, translated(loc, "name").text)
-                                                  for loc in places.localities(db.session)])
+                                                  for loc in places.localities(db.session, current_locale())])
     if producer is not None and not form.is_submitted():
         fill_texts(form, producer.translations, PRODUCER_FIELDS)
         form.locality.data = producer.locality_id or 0
@@ -162,7 +162,7 @@ def producer_edit(producer_id: int):
 
 def _invite_form(bound: bool = False):
     form = InviteForm() if bound else InviteForm(formdata=None)
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     return form
 
 
@@ -290,7 +290,7 @@ def _place_error(error) -> list[str]:
 
 
 def _locality_options():
-    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session)])
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session, current_locale())])
 
 
 @bp.get("/sales-points")
@@ -553,6 +553,14 @@ def order_refund(order_id: int):
     """Refund a paid order through its payment method."""
     return _order_action(order_id, lambda oid, form: orders_admin.refund(
         db.session, oid, actor=_actor(), now=utcnow(), config=current_app.config, note=form.note.data or ""), _("Order refunded."))
+
+
+@bp.get("/translations")
+def translation_status():
+    """Per locale other than Vietnamese: which shown products, producers, sales points and fairs lack a translation."""
+    from shop.backoffice.completeness import missing_translations
+    report = {code: missing_translations(db.session, code) for code in locales() if code != "vi"}
+    return render_template("backoffice/translations.html", report=report, language_names=LANGUAGE_NAMES)
 
 
 # Views by subject that live in their own modules register on this blueprint when imported here.

@@ -20,7 +20,7 @@ Mỗi sản phẩm được hội đồng đánh giá, chấm điểm trên than
 Giấy chứng nhận có hiệu lực **36 tháng** kể từ ngày quyết định. Chỉ sản phẩm có giấy chứng nhận còn hiệu lực mới được in biểu trưng OCOP và số sao. Trên mỗi trang sản phẩm, bạn thấy số quyết định và ngày hết hạn; quét mã QR trên nhãn hoặc nhập mã tại trang **Kiểm tra chứng nhận** để biết nhãn có thật hay không.
 """},
         "en": {"title": "About OCOP", "body": """\
-**OCOP — One Commune One Product** is Vietnam's programme for local specialities. It began in Quảng Ninh in 2013, and in 2018 the government made it a national programme (Decision 490/QĐ-TTg).
+**OCOP — One Commune One Product** is Vietnam's programme for local specialities. It began in Quang Ninh in 2013, and in 2018 the government made it a national programme (Decision 490/QĐ-TTg).
 
 A council scores each product out of 100 (A: the product and the community behind it, 40 points; B: marketing, 25 points; C: quality, 35 points) and gives it a star rating.
 
@@ -35,8 +35,8 @@ A council scores each product out of 100 (A: the product and the community behin
 
 A certificate is valid for **36 months** from the date of the decision. Only a product with a valid certificate may carry the OCOP mark and its stars. Each product page shows the decision number and the date it runs out; scan the QR code on a label, or type its code on the **Certificate check** page, to see whether the label is genuine.
 """},
-        "zh": {"title": "关于OCOP", "body": """\
-**OCOP——“一乡一品”**是越南扶持地方特色产品的国家计划。该计划2013年始于广宁省，2018年由政府定为国家计划（第490/QĐ-TTg号决定）。
+        "zh": {"title": "关于 OCOP", "body": """\
+**OCOP——“一乡一品”**是越南扶持地方特色产品的国家计划。该计划2013年始于广宁省，2018年由政府定为国家计划（第490/QĐ-TTg 号决定）。
 
 评审委员会按百分制为每件产品打分（A：产品与社区实力40分；B：营销能力25分；C：质量35分），并评定星级。
 
@@ -49,7 +49,7 @@ A certificate is valid for **36 months** from the date of the decision. Only a p
 
 ## 证书与标签
 
-证书自决定之日起有效期为**36个月**。只有持有效证书的产品才可使用OCOP标志和星级。每个产品页面都显示决定编号和有效期；扫描标签上的二维码，或在**证书查询**页面输入编码，即可确认标签是否真实。
+证书自决定之日起有效期为**36个月**。只有持有效证书的产品才可使用 OCOP 标志和星级。每个产品页面都显示决定编号和有效期；扫描标签上的二维码，或在**证书查询**页面输入编码，即可确认标签是否真实。
 """},
         "ko": {"title": "OCOP 소개", "body": """\
 **OCOP — 1사 1품(One Commune One Product)**은 지역 특산품을 키우는 베트남의 국가 프로그램입니다. 2013년 꽝닌성에서 시작되었고, 2018년 정부가 국가 프로그램으로 정했습니다(결정 490/QĐ-TTg).
@@ -87,7 +87,7 @@ A certificate is valid for **36 months** from the date of the decision. Only a p
 ## Shipping
 
 - Each order is split by producer; every producer packs and sends its own part.
-- The delivery fee depends on the zone: Quảng Ninh province, the northern provinces, or elsewhere. Orders of 500,000 ₫ or more ship free.
+- The delivery fee depends on the zone: Quang Ninh province, the northern provinces, or elsewhere. Orders of 500,000 ₫ or more ship free.
 - Delivery usually takes 1–2 days within the province and 3–5 days to other provinces.
 - You can also choose **pickup at an OCOP sales point** and pay when you collect.
 
@@ -103,7 +103,7 @@ A certificate is valid for **36 months** from the date of the decision. Only a p
 - 每个订单按生产者拆分，由各生产者自行包装并寄出自己的部分。
 - 运费按区域计算：广宁省内、北部各省及其他省份。订单满500,000越南盾免运费。
 - 省内通常1–2天送达，其他省份3–5天。
-- 您也可以选择**在OCOP销售点自提**，取货时付款。
+- 您也可以选择**在 OCOP 销售点自提**，取货时付款。
 
 ## 退换
 
@@ -150,22 +150,22 @@ This policy follows Decree 13/2023/NĐ-CP on personal data protection.
         "zh": {"title": "隐私政策", "body": """\
 我们只收集配送订单所需的信息：姓名、电话、电子邮箱和收货地址。
 
-- 订单信息仅与向您出售产品的OCOP生产者及快递公司共享。
-- 银行卡支付由Stripe处理，我们不保存卡号。
-- 本网站使用Cookie记住您的语言、购物车和登录状态，不使用广告Cookie。
-- 订单记录按会计和税务规定保存；您可以联系OCOP办公室，要求查看、更正或删除不再需要保存的个人信息。
+- 订单信息仅与向您出售产品的 OCOP 生产者及快递公司共享。
+- 银行卡支付由 Stripe 处理，我们不保存卡号。
+- 本网站使用 Cookie 记住您的语言、购物车和登录状态，不使用广告 Cookie。
+- 订单记录按会计和税务规定保存；您可以联系 OCOP 办公室，要求查看、更正或删除不再需要保存的个人信息。
 
-本政策依据关于个人数据保护的第13/2023/NĐ-CP号议定。
+本政策依据关于个人数据保护的第13/2023/NĐ-CP 号议定。
 """},
         "ko": {"title": "개인정보 처리방침", "body": """\
 주문을 배송하는 데 필요한 정보만 수집합니다: 이름, 전화번호, 이메일, 배송 주소.
 
 - 주문 정보는 상품을 판매하는 OCOP 생산자와 배송업체에만 공유됩니다.
-- 카드 결제는 Stripe가 처리하며, 저희는 카드 번호를 저장하지 않습니다.
+- 카드 결제는 Stripe 가 처리하며, 저희는 카드 번호를 저장하지 않습니다.
 - 이 사이트는 언어, 장바구니, 로그인을 기억하기 위해 쿠키를 사용하며, 광고 쿠키는 사용하지 않습니다.
 - 주문 기록은 회계·세무 규정에 따라 보관합니다. 더 이상 보관할 필요가 없는 개인정보의 열람·정정·삭제는 OCOP 사무소에 요청할 수 있습니다.
 
-이 방침은 개인정보 보호에 관한 시행령 13/2023/NĐ-CP를 따릅니다.
+이 방침은 개인정보 보호에 관한 시행령 13/2023/NĐ-CP 를 따릅니다.
 """},
     },
     "terms": {
@@ -177,18 +177,18 @@ This policy follows Decree 13/2023/NĐ-CP on personal data protection.
 - Hạng sao và hiệu lực giấy chứng nhận được hiển thị theo quyết định của cơ quan có thẩm quyền; khi giấy chứng nhận hết hạn hoặc bị thu hồi, sản phẩm không còn hiển thị biểu trưng OCOP.
 """},
         "en": {"title": "Terms", "body": """\
-- This site is run by the OCOP office of Quảng Ninh province to present and sell the province's OCOP products. Each product is sold by the producer named on its page, who answers for its quality.
-- Prices are in Vietnamese đồng (₫), taxes included. Amounts in USD or CNY are approximate and for guidance only; you always pay in đồng.
+- This site is run by the OCOP office of Quang Ninh province to present and sell the province's OCOP products. Each product is sold by the producer named on its page, who answers for its quality.
+- Prices are in Vietnamese dong (₫), taxes included. Amounts in USD or CNY are approximate and for guidance only; you always pay in dong.
 - An order is confirmed once the producer accepts it. If a product runs out after you ordered, we tell you and refund that part.
 - A bank-transfer order that is not paid within the time shown on it is cancelled.
 - Stars and certificate validity are shown as decided by the competent authority; when a certificate expires or is revoked, the product no longer shows the OCOP mark.
 """},
         "zh": {"title": "使用条款", "body": """\
-- 本网站由广宁省OCOP办公室运营，用于展示和销售本省的OCOP产品。每件产品由其页面上注明的生产者销售，并由其对质量负责。
+- 本网站由广宁省 OCOP 办公室运营，用于展示和销售本省的 OCOP 产品。每件产品由其页面上注明的生产者销售，并由其对质量负责。
 - 价格以越南盾（₫）标示，含税。美元或人民币金额仅为约数，供参考；实际一律以越南盾支付。
 - 生产者接单后订单即告确认。如下单后产品售罄，我们会通知您并退还该部分款项。
 - 银行转账订单如未在订单所示时限内付款，将自动取消。
-- 星级和证书有效期依主管机关的决定显示；证书过期或被撤销后，产品不再显示OCOP标志。
+- 星级和证书有效期依主管机关的决定显示；证书过期或被撤销后，产品不再显示 OCOP 标志。
 """},
         "ko": {"title": "이용약관", "body": """\
 - 이 사이트는 꽝닌성 OCOP 사무소가 성의 OCOP 제품을 소개하고 판매하기 위해 운영합니다. 각 제품은 제품 페이지에 적힌 생산자가 판매하며 품질을 책임집니다.

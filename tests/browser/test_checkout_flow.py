@@ -143,7 +143,7 @@ def test_chinese_visitor_orders_from_two_producers_for_pickup_and_cash(live_serv
     page.get_by_label("姓名").fill("王芳")
     page.get_by_label("电话", exact=True).fill("0912 345 678")
     page.get_by_label("电子邮箱").fill(email)
-    page.get_by_label("到OCOP展销点自提").check()
+    page.get_by_label("到 OCOP 展销点自提").check()
     page.get_by_label("货到付款").check()
 
     # A point lacking one of the items is refused, in Chinese, and the form keeps what was typed.
@@ -152,7 +152,7 @@ def test_chinese_visitor_orders_from_two_producers_for_pickup_and_cash(live_serv
     page.get_by_role("button", name="提交订单").click()
     expect(page.get_by_role("alert")).to_contain_text("该展销点没有")
     expect(page.get_by_label("电子邮箱")).to_have_value(email)
-    expect(page.get_by_label("到OCOP展销点自提")).to_be_checked()
+    expect(page.get_by_label("到 OCOP 展销点自提")).to_be_checked()
     audit("checkout, refused point")
 
     # A double-click. The order page is held back a little, as on a slow line, so the second
@@ -191,7 +191,7 @@ def test_chinese_visitor_orders_from_two_producers_for_pickup_and_cash(live_serv
     code = page.locator(".order-code").inner_text()
     assert code in page.title() and CJK.search(page.title())
     expect(page.locator(".status-pill")).to_have_text("已收到订单")
-    where = page.locator("section", has=page.get_by_role("heading", level=2, name="到OCOP展销点自提"))
+    where = page.locator("section", has=page.get_by_role("heading", level=2, name="到 OCOP 展销点自提"))
     expect(where.get_by_role("link", name=plan.point_name)).to_be_visible()
     expect(where).to_contain_text(f"王芳 · +84912345678 · {email}")
     lines = page.locator("table.order-lines tbody tr")

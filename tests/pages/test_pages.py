@@ -100,7 +100,7 @@ def test_footer_has_contact_payment_methods_and_page_links(client, db, config_ov
     html = client.get("/zh/fairs").get_data(as_text=True)
     footer = html[html.index('<footer class="site-footer">'):]
     assert 'href="tel:+842033835686"' in footer and 'href="mailto:ocop@example.com"' in footer
-    assert "Hạ Long" in footer and "广宁省OCOP办公室" in footer
+    assert "Hạ Long" in footer and "广宁省 OCOP 办公室" in footer
     assert "货到付款" in visible_text(footer)  # cash on delivery, the one method always on
     for slug in services.PAGE_SLUGS:
         assert f'href="/zh/pages/{slug}"' in footer
