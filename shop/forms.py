@@ -142,3 +142,9 @@ class ProfileBase(Form):
 
 class EmptyForm(Form):
     """A form with only the CSRF token (logout and other one-button actions)."""
+
+
+def language_choices(codes) -> list[SelectChoice]:
+    """Options naming each language in itself ('Tiếng Việt', '中文'), each marked with its lang for screen readers."""
+    from shop.i18n import language_name
+    return [SelectChoice(code, language_name(code), render_kw={"lang": code}) for code in codes]

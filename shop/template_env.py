@@ -12,8 +12,8 @@ from babel.dates import format_date, format_datetime, get_day_names
 from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
-from shop import cache_pages, labels, security
-from shop.cart.session import cart_count
+from shop import cache_pages, labels, place_names, security
+from shop.cart.session import added_to_cart, cart_count
 from shop.catalog import photos
 from shop.catalog.models import Certificate
 from shop.catalog.services import badge_for
@@ -86,10 +86,11 @@ def iso_datetime(value: datetime | None) -> str:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def province_name(slug: str) -> str:
-    """The name of a province kept as a slug by orders placed before the 2025 map was stored (else as given)."""
+def province_name(slug: str):
+    """A province kept as a slug (orders placed before the 2025 map was stored) or a code, in the page's
+    language; Vietnamese marked lang="vi" when no name in that language is known."""
     found = get_province(slug)
-    return found.name if found else slug
+    return place_names.province_name(slug, current_locale(), vietnamese=found.name if found else slug)
 
 
 def province_display_global(code: str, vietnamese: str) -> tuple[str, str | None]:
@@ -190,6 +191,10 @@ def install(app: Flask) -> None:
         tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
         fdatetime=fdatetime, iso_datetime=iso_datetime, province_name=province_name,
         province_display=province_display_global,
+        # place names and authorities in the page's language, Vietnamese marked (shop.place_names)
+        unit_name=lambda unit: place_names.admin_unit_name(unit, current_locale()),
+        authority_name=lambda text: place_names.authority_name(text, current_locale()),
+        place_address=lambda text, unit=None: place_names.address(text, unit, current_locale()),
         opening_hours=opening_hours, alternate_urls=alternate_urls, labels=labels,
         packaging_label=labels.packaging_label, language_name=language_name, language_names=LANGUAGE_NAMES,
         current_locale=current_locale, shows_sample_data=shows_sample_data,
@@ -212,5 +217,6 @@ def install(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # Flask-WTF's context processor sets csrf_token too; a later processor wins.
-    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count})
+    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count,
+                                     "added_to_cart": added_to_cart})
 

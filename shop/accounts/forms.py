@@ -1,9 +1,9 @@
 """Sign-in and password forms (Flask-WTF, so every one carries a CSRF token)."""
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from wtforms import EmailField, PasswordField, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from shop.forms import Form
 from shop.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 

@@ -12,8 +12,8 @@ from shop.accounts import services
 from shop.accounts.forms import ForgotPasswordForm, LocaleForm, LoginForm, RegisterForm, SetPasswordForm
 from shop.accounts.models import Role
 from shop.extensions import db, limiter
-from shop.forms import EmptyForm, options
-from shop.i18n import LANGUAGE_NAMES, current_locale, locales
+from shop.forms import EmptyForm, language_choices
+from shop.i18n import current_locale, locales
 from shop.inputs import safe_path
 from shop.mailer import mail_base_url
 from shop.messages import message
@@ -67,7 +67,7 @@ def register():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
     form = RegisterForm(locale=current_locale())
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     if form.validate_on_submit():
         try:
             user = services.register_customer(db.session, email=form.email.data, password=form.password.data,
@@ -146,7 +146,7 @@ def set_password(token: str):
 def account():
     """Who is signed in, and the language of their pages and mails."""
     form = LocaleForm(locale=current_user.locale)
-    form.locale.choices = options((code, LANGUAGE_NAMES.get(code, code)) for code in locales())
+    form.locale.choices = language_choices(locales())
     if form.validate_on_submit():
         services.set_locale(current_user, form.locale.data, locales())
         db.session.commit()

@@ -5,6 +5,7 @@ from datetime import date
 
 from flask import url_for
 
+from shop import place_names
 from shop.catalog.services import badge_for
 from shop.i18n import translated
 from shop.labels import packaging_label
@@ -119,7 +120,8 @@ def certificate_check(check, locale: str) -> dict:
                                  "name": translated(product.producer, "name", locale).text}},
         "certificate": None if cert is None else {
             "code": check.award.code, "stars": check.award.stars, "decision_number": cert.decision_number,
-            "decision_date": cert.decision_date.isoformat(), "authority": cert.authority,
+            "decision_date": cert.decision_date.isoformat(),
+            "authority": place_names.authority_name(cert.authority, locale).text,
             "valid_until": cert.valid_until.isoformat(), "revoked_on": _iso(cert.revoked_on)},
         "newer_certificate_code": check.newer_code,
         "url": url_for("showroom.verify", code=check.award.code if check.award else product.code,

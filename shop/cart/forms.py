@@ -8,6 +8,7 @@ from wtforms import HiddenField
 from shop.forms import Form
 from wtforms.validators import InputRequired
 
+from shop.forms import Form
 from shop.inputs import MAX_ID, WholeNumberField
 
 

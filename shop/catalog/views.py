@@ -44,7 +44,7 @@ def product_list():
         abort(404)
     return render_template(
         "catalog/list.html", page=page, filters=filters, day=day,
-        groups=services.groups(db.session), localities=places.localities(db.session),
+        groups=services.groups(db.session), localities=places.localities(db.session, current_locale()),
         producer_types=list(ProducerType))
 
 

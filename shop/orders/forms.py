@@ -7,7 +7,8 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from shop.i18n import translated
+from shop import place_names
+from shop.i18n import current_locale, translated
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.messages import message
@@ -55,7 +56,10 @@ class CheckoutForm(Form):
 
     def setup(self, methods, sales_points, provinces=(), communes=()) -> CheckoutForm:
         """Offer the configured payment methods, the active sales points, the provinces and the chosen one's communes."""
-        self.province.choices = [SelectChoice("", "—")] + [SelectChoice(p.code, p.name) for p in provinces]
+        # Quảng Ninh first, then the others by their name in the page's language and its collation; the
+        # template shows each name in that language (province_display), Vietnamese marked otherwise.
+        self.province.choices = [SelectChoice("", "—")] + [
+            SelectChoice(p.code, p.name) for p in place_names.ordered_provinces(provinces, current_locale())]
         self.commune.choices = [SelectChoice("", "—")] + [SelectChoice(c.code, c.name) for c in communes]
         self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:

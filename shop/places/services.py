@@ -5,12 +5,17 @@ from datetime import date
 
 from sqlalchemy import select
 
+from shop.i18n import translated
 from shop.places.models import Fair, FairParticipant, Locality, SalesPoint, SalesPointProduct
+from shop.sorting import sort_key
 
 
-def localities(session) -> list[Locality]:
-    """The traditional localities in the province's customary order."""
-    return list(session.scalars(select(Locality).order_by(Locality.position, Locality.slug)))
+def localities(session, locale: str | None = None) -> list[Locality]:
+    """The traditional localities: by name in locale's collation, or in the province's customary order."""
+    rows = list(session.scalars(select(Locality).order_by(Locality.position, Locality.slug)))
+    if locale is None:
+        return rows
+    return sorted(rows, key=lambda row: sort_key(translated(row, "name", locale).text, locale))
 
 
 def sales_points(session) -> list[SalesPoint]:

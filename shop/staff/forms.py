@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from shop.forms import Form
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
+
+from shop.forms import Form
 
 
 class AddByCodeForm(Form):

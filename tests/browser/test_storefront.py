@@ -8,16 +8,17 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from config import Config
 from tests.browser_tools import axe_violations, format_violations, vnu_errors_many
 
 pytestmark = pytest.mark.browser
 
-LOCALES = ("vi", "en", "zh")
+LOCALES = Config.LOCALES
 FIVE_STARS = "★★★★★"
 
 
 def public_pages(live_server) -> list[str]:
-    """The paths of the 18 pages audited: six kinds of page in each language."""
+    """The paths of the pages audited: six kinds of page in each configured language (vi, en, zh, ko)."""
     return [path
             for locale in LOCALES
             for path in (f"/{locale}/", f"/{locale}/products",
@@ -37,6 +38,7 @@ def test_visitor_switches_to_english_filters_five_stars_and_opens_a_product(brow
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Products").click()
     expect(page).to_have_url(re.compile(r"/en/products$"))
+    page.locator("details.filter-drawer > summary").click()  # "Filter and sort"
     filters = page.locator("form.filters")
     filters.locator("input[name=stars][value='5']").check()
     filters.get_by_role("button", name="Apply").click()
@@ -70,8 +72,22 @@ def test_visitor_switches_to_english_filters_five_stars_and_opens_a_product(brow
         mobile.close()
 
 
+def test_korean_visitor_switches_language_and_searches_in_hangul(browser, live_server, page, artifacts):
+    """From /en/ a visitor picks 한국어, searches 진주 and finds the pearls, on a page in Korean."""
+    page.goto(f"{live_server.url}/en/")
+    page.locator("nav.languages").get_by_role("link", name="한국어").click()
+    expect(page).to_have_url(f"{live_server.url}/ko/")
+    expect(page.locator("html")).to_have_attribute("lang", "ko")
+    search = page.get_by_role("search")
+    search.get_by_role("searchbox").fill("진주")
+    search.get_by_role("button", name="검색").click()
+    expect(page).to_have_url(re.compile(r"/ko/search\?q="))
+    expect(page.locator("main")).to_contain_text("하롱 아코야 진주")
+    page.screenshot(path=str(artifacts / "search-ko.png"), full_page=True)
+
+
 def test_public_pages_have_no_serious_accessibility_violations(browser, live_server, page):
-    """axe-core finds no serious or critical violation on the 18 public pages (6 kinds x vi, en, zh)."""
+    """axe-core finds no serious or critical violation on the public pages (6 kinds x vi, en, zh, ko)."""
     failures = {}
     for path in public_pages(live_server):
         response = page.goto(live_server.url + path)
@@ -83,7 +99,7 @@ def test_public_pages_have_no_serious_accessibility_violations(browser, live_ser
 
 
 def test_public_pages_are_valid_html(html_checker, live_server):
-    """The Nu Html Checker finds no error in the server's HTML of the 18 public pages."""
+    """The Nu Html Checker finds no error in the server's HTML of the public pages (6 kinds x every language)."""
     docs = {}
     for path in public_pages(live_server):
         # The raw HTML as served, not page.content(): the browser would have repaired it.

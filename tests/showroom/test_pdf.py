@@ -48,13 +48,13 @@ def test_catalog_pdf_refuses_bad_filters_and_unknown_points(client, db):
     assert client.get("/en/catalog.pdf?sales_point=nowhere").status_code == 404
 
 
-def test_labels_carry_three_languages_price_and_code(client, db, demo):
-    """Shelf labels for a list of codes carry vi, en and zh names, the price in đồng and the product code."""
+def test_labels_carry_every_language_price_and_code(client, db, demo):
+    """Shelf labels for a list of codes carry vi, en, zh and ko names, the price in đồng and the product code."""
     product = db.session.scalar(select(Product).where(Product.slug == "tra-hoa-vang-ba-che"))
     response = client.get(f"/en/labels.pdf?products={product.code}")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text, fonts, _pages = _read(response.data)
-    for expected in ("Trà hoa vàng Ba Chẽ", "Ba Che golden camellia tea", "巴扯金花茶", product.code, "₫"):
+    for expected in ("Trà hoa vàng Ba Chẽ", "Ba Che golden camellia tea", "巴扯金花茶", "바째 금화차", product.code, "₫"):
         assert expected in text, expected
     assert any("CJK" in font for font in fonts)
 
@@ -64,3 +64,12 @@ def test_labels_of_a_sales_point_and_bad_requests(client, db, point):
     assert client.get(f"/vi/labels.pdf?sales_point={point.slug}").status_code == 200
     assert client.get("/vi/labels.pdf").status_code == 400
     assert client.get("/vi/labels.pdf?products=%3Cx%3E").status_code == 400
+
+
+def test_catalog_pdf_in_korean_reads_back_in_hangul(client, db, point):
+    """The ko catalog of a point reads back in Hangul (names, headings) with a CJK font embedded."""
+    response = client.get(f"/ko/catalog.pdf?sales_point={point.slug}")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text, fonts, _pages = _read(response.data)
+    assert "하롱 OCOP 센터" in text and "바째 금화차" in text and "\ufffd" not in text
+    assert any("CJK" in font for font in fonts), fonts

@@ -9,7 +9,7 @@ from shop.backoffice.views.blueprint import bp
 from shop.catalog import services as catalog
 from shop.clock import today
 from shop.extensions import db
-from shop.i18n import current_locale, translated
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import PRODUCER_TYPES
 from shop.money import format_vnd
 from shop.producers.models import ProducerType
@@ -57,3 +57,11 @@ def _roman(code: str) -> int:
         value = values.get(char, 0)
         total += -value if index + 1 < len(code) and values.get(code[index + 1], 0) > value else value
     return total
+
+
+@bp.get("/translations")
+def translation_status():
+    """Per locale other than Vietnamese: which shown products, producers, sales points and fairs lack a translation."""
+    from shop.backoffice.completeness import missing_translations
+    report = {code: missing_translations(db.session, code) for code in locales() if code != "vi"}
+    return render_template("backoffice/translations.html", report=report, language_names=LANGUAGE_NAMES)

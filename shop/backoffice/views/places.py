@@ -14,7 +14,7 @@ from shop.backoffice.forms import FairBase, SalesPointBase
 from shop.backoffice.views.blueprint import bp, invite_form
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
-from shop.i18n import LANGUAGE_NAMES, locales, translated
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import FAIR_KINDS, SALES_POINT_KINDS
 from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
@@ -80,7 +80,8 @@ def _place_error(error) -> list[str]:
 
 
 def _locality_options():
-    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session)])
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text)
+                                 for loc in places.localities(db.session, current_locale())])
 
 
 def _edit(editor: PlaceEditor, place_id: int | None):

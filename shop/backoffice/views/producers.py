@@ -11,7 +11,7 @@ from shop.backoffice.forms import ProducerBase
 from shop.backoffice.views.blueprint import PRODUCER_FIELDS, bp, invite_form
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
-from shop.i18n import LANGUAGE_NAMES, locales, translated
+from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import PRODUCER_TYPES
 from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
@@ -25,7 +25,7 @@ def _producer_form(producer=None):
     form = with_texts(ProducerBase, PRODUCER_FIELDS, locales())(obj=producer)
     form.type.choices = options((t.value, PRODUCER_TYPES[t]) for t in ProducerType)
     form.locality.choices = options([(0, "—")] + [(loc.id, translated(loc, "name").text)
-                                                  for loc in places.localities(db.session)])
+                                                  for loc in places.localities(db.session, current_locale())])
     if producer is not None and not form.is_submitted():
         fill_texts(form, producer.translations, PRODUCER_FIELDS)
         form.locality.data = producer.locality_id or 0
