@@ -80,7 +80,8 @@ def _place_error(error) -> list[str]:
 
 
 def _locality_options():
-    return options([(0, "—")] + [(loc.id, translated(loc, "name").text) for loc in places.localities(db.session, current_locale())])
+    return options([(0, "—")] + [(loc.id, translated(loc, "name").text)
+                                 for loc in places.localities(db.session, current_locale())])
 
 
 def _edit(editor: PlaceEditor, place_id: int | None):
