@@ -44,6 +44,21 @@ def test_checkout_places_an_order_and_shows_its_page(client, db):
     assert 'data-cart-count aria-hidden="true"></span>' in client.get("/zh/cart").get_data(as_text=True)  # the cart was emptied
 
 
+def test_enter_in_a_field_places_the_order(client, db):
+    """The checkout form's first submit button (the one Enter in a field uses) places the order, and sending
+    it as a browser would on Enter makes the order."""
+    import re
+    product = make_product(db.session, prices=(120_000,), stock=5)
+    db.session.commit()
+    _fill_cart(client, product, 1)
+    html = client.get("/en/checkout").get_data(as_text=True)
+    form = html[html.index('<form class="checkout-form"'):]
+    first = re.search(r"<button[^>]*type=\"submit\"[^>]*>", form).group(0)
+    assert 'name="action"' in first and 'value="place"' in first
+    response = client.post("/en/checkout", data=_checkout_form(client, action="place"))
+    assert response.status_code == 303 and _order_count(db) == 1
+
+
 def test_double_submit_and_back_then_resubmit_make_one_order(client, db):
     """Posting the same checkout form twice, even after the cart emptied, leads to the same single order."""
     product = make_product(db.session, stock=5)
