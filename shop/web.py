@@ -1,9 +1,13 @@
 """Locale-prefixed routing, the root redirect and uploaded media."""
 from __future__ import annotations
 
+import mimetypes
+import os
 import re
 
-from flask import Blueprint, Flask, abort, current_app, g, redirect, request, send_from_directory, url_for
+from flask import Blueprint, Flask, abort, current_app, g, redirect, request, url_for
+from werkzeug.security import safe_join
+
 
 from shop.catalog import photos
 from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
@@ -59,7 +63,7 @@ def media(filename: str):
     if match and int(match["width"]) in photos.RENDITION_WIDTHS:
         _ensure_renditions(store, f"{match['stem']}.webp", filename)
     if store.kind == "local":
-        return send_from_directory(current_app.config["MEDIA_DIR"], filename, max_age=7 * 24 * 3600)
+        return _local_file(current_app.config["MEDIA_DIR"], filename)
     try:
         target = store.url(filename)
     except ValueError:
@@ -68,6 +72,21 @@ def media(filename: str):
     # A public URL never changes; a presigned one is good for a while: let browsers reuse the answer.
     response.headers["Cache-Control"] = "public, max-age=86400" if store.public_url else "private, max-age=600"
     return response
+
+
+def _local_file(folder: str, filename: str):
+    # Read whole (photos are small) rather than streamed from an open file: a browser that drops the
+    # connection half-way (a page left while its images load) would otherwise leave the file open.
+    path = safe_join(folder, filename)
+    if path is None or not os.path.isfile(path):
+        abort(404)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    response = current_app.response_class(data, mimetype=mimetypes.guess_type(filename)[0] or "application/octet-stream")
+    response.cache_control.public = True
+    response.cache_control.max_age = 7 * 24 * 3600
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def _ensure_renditions(store, original: str, wanted: str) -> None:

@@ -67,7 +67,7 @@ def test_a_refused_item_reads_not_available_without_naming_it(browser, live_serv
         for locale in LOCALES:
             page.goto(f"{live_server.url}/{locale}/products/{live_server.product_slug}")
             form = page.locator("form[action$='/cart/add']").first
-            form.locator("input[name=packaging_id]").evaluate("(el) => { el.value = '2147483647'; }")
+            form.locator("input[name=packaging_id]:checked").evaluate("(el) => { el.value = '2147483647'; }")
             form.locator("button[type=submit]").click()
             expect(page.locator(".flash-error")).to_have_text(expected[locale])
             page.screenshot(path=str(artifacts / f"cart-refused-{locale}-{width}.png"))
