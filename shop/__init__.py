@@ -71,10 +71,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     limiter.init_app(app)
     _init_login(app)
 
-    from shop import jobs, metrics, storage
+    from shop import jobs, metrics_web, storage
     storage.init_app(app)
     jobs.init_app(app)
-    metrics.install(app)
+    metrics_web.install(app)
 
     from shop.cart.views import bp as cart_bp
     from shop.accounts.views import bp as accounts_bp
@@ -93,7 +93,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.staff.views import bp as staff_bp
     from shop.web import bp as web_bp
     from shop.health import bp as health_bp
-    from shop.metrics import bp as metrics_bp
+    from shop.metrics_web import bp as metrics_bp
     from shop.outbox.admin import bp as backoffice_mail_bp
 
     for blueprint in (web_bp, catalog_bp, producers_bp, places_bp, showroom_bp, api_bp, seo_bp,

@@ -186,13 +186,18 @@ def request_path(path: str, query: bytes | str, *, max_length: int = MAX_ECHO_LE
 
 
 
+def checks_its_own_path(view):
+    """Mark a view that validates its URL values before any query (and answers a NUL there with its own
+    page): the NUL check then leaves its path to it."""
+    view.checks_its_own_path = True
+    return view
+
+
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def has_nul(request) -> bool:
-    """Whether the path, the query or the form holds a NUL character (never part of any text we keep)."""
-    if "\x00" in request.path:
-        return True
+    """Whether the query or the form holds a NUL character (never part of any text we keep)."""
     if any("\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
         return True
     # Only real forms: a webhook's raw JSON body must stay unread for its signature check.
@@ -202,12 +207,15 @@ def has_nul(request) -> bool:
 
 
 def install(app) -> None:
-    """Refuse NUL in any input with a 400 before a view runs: PostgreSQL cannot store it in text and
+    """Refuse NUL in any input (a 404 for an address, a 400 for a query or a form) before a view runs: PostgreSQL cannot store it in text and
     answers an error at the first query that carries it (SQLite keeps it silently), so it is refused
     the same way on both."""
     from flask import abort, request
 
     @app.before_request
     def refuse_nul():
+        view = app.view_functions.get(request.endpoint or "")
+        if "\x00" in request.path and not getattr(view, "checks_its_own_path", False):
+            abort(404)  # an address with NUL names nothing
         if has_nul(request):
             abort(400)

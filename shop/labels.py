@@ -102,3 +102,26 @@ def actor_label(actor: str):
     if kind == "office":
         return ORDER_ACTORS["office"]
     return ORDER_ACTORS.get(actor, actor)
+
+# An order's status as its buyer reads it, worded to agree with the line statuses beside it
+# ("received" and "waiting for the producer", not "confirmed" beside "waiting").
+BUYER_ORDER_STATUSES = {
+    "pending_payment": _l("Waiting for your payment"),
+    "confirmed": _l("Order received"),
+    "preparing": _l("Being prepared"),
+    "shipped": _l("Shipped"),
+    "ready_for_pickup": _l("Ready for pickup"),
+    "delivered": _l("Delivered"),
+    "picked_up": _l("Picked up"),
+    "cancelled": _l("Cancelled"),
+    "refunded": _l("Refunded"),
+}
+
+
+def buyer_line_status(order_status: str, line_status: str):
+    """A line's progress as its buyer reads it: nothing starts before payment or after cancelling."""
+    if order_status == "pending_payment":
+        return _l("Starts after payment")
+    if order_status in ("cancelled", "refunded"):
+        return BUYER_ORDER_STATUSES[order_status]
+    return LINE_STATUSES.get(line_status, line_status)

@@ -13,7 +13,8 @@ from flask import Flask, current_app, request, url_for
 from sqlalchemy import select
 
 from shop import cache_pages, labels, place_names, security
-from shop.cart.session import cart_count
+from shop.cart.session import added_to_cart, cart_count
+from shop.catalog import photos
 from shop.catalog.models import Certificate
 from shop.catalog.services import badge_for
 from shop.clock import today
@@ -24,6 +25,7 @@ from shop.markup import render_markdown
 from shop.money import format_approx, format_vnd
 from shop.geo.names import province_display
 from shop.orders.provinces import get_province
+from shop.pages import site
 from shop.seo import jsonld
 from shop.showroom import links
 
@@ -163,6 +165,29 @@ def badge(product):
     return badge_for(product, today())
 
 
+def photo_sources(photo) -> dict[str, str]:
+    """src, and srcset strings for WebP and AVIF, of a stored photo (renditions narrower than it)."""
+    src = url_for("web.media", filename=photo.filename)
+    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w <= photo.width]
+    if not widths or not photo.filename.endswith(".webp"):
+        return {"src": src, "webp": "", "avif": ""}
+    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w"
+            for w in widths if w < photo.width]
+    webp.append(f"{src} {photo.width}w")
+    avif = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w, 'avif'))} {w}w"
+            for w in widths] if photos.avif_supported() else []
+    return {"src": src, "webp": ", ".join(webp), "avif": ", ".join(avif)}
+
+
+def producer_picture(producer) -> str:
+    """The URL of the illustration of a producer's kind (static/img/producers/, from Twemoji)."""
+    kind = producer.type if producer.type in PRODUCER_KINDS else "household"
+    return url_for("static", filename=f"img/producers/{kind}.webp")
+
+
+PRODUCER_KINDS = ("enterprise", "cooperative", "cooperative_group", "household")
+
+
 def install(app: Flask) -> None:
     """Install every global, filter and context processor. Call after CSRFProtect.init_app: the page
     cache's csrf_token() (a placeholder filled per response) replaces the one Flask-WTF installs."""
@@ -184,11 +209,18 @@ def install(app: Flask) -> None:
         # printed labels and QR codes (shop.showroom)
         public_url=links.public_url, product_qr_target=links.product_target, verify_qr_target=links.verify_target,
         csrf_token=cache_pages.csrf_token,
-        # the script nonce of this response's Content-Security-Policy (shop.security)
+        # photos and producer pictures (shop.web serves them)
+        photo_sources=photo_sources, producer_picture=producer_picture,
+        # the footer and contact blocks (shop.pages)
+        office=site.office, tel_href=site.tel_href, payment_labels=site.payment_labels,
+        footer_pages=site.footer_pages,
+        # the script nonce of this response (shop.security)
         csp_nonce=security.csp_nonce)
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["page_markdown"] = site.page_markdown
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     # Flask-WTF's context processor sets csrf_token too; a later processor wins.
-    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count})
+    app.context_processor(lambda: {"csrf_token": cache_pages.csrf_token, "cart_count": cart_count,
+                                     "added_to_cart": added_to_cart})
 

@@ -87,29 +87,3 @@ def _ensure_renditions(store, original: str, wanted: str) -> None:
         photos.write_renditions(image.convert("RGBA" if image.mode in ("RGBA", "LA") else "RGB"), original, store)
 
 
-def photo_sources(photo) -> dict[str, str]:
-    """src, and srcset strings for WebP and AVIF, of a stored photo (renditions narrower than it)."""
-    src = url_for("web.media", filename=photo.filename)
-    widths = [w for w in photos.RENDITION_WIDTHS if photo.width and w <= photo.width]
-    if not widths or not photo.filename.endswith(".webp"):
-        return {"src": src, "webp": "", "avif": ""}
-    webp = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w))} {w}w"
-            for w in widths if w < photo.width]
-    webp.append(f"{src} {photo.width}w")
-    avif = [f"{url_for('web.media', filename=photos.rendition_name(photo.filename, w, 'avif'))} {w}w"
-            for w in widths] if photos.avif_supported() else []
-    return {"src": src, "webp": ", ".join(webp), "avif": ", ".join(avif)}
-
-
-def producer_picture(producer) -> str:
-    """The URL of the illustration of a producer's kind (static/img/producers/, from Twemoji)."""
-    kind = producer.type if producer.type in PRODUCER_KINDS else "household"
-    return url_for("static", filename=f"img/producers/{kind}.webp")
-
-
-PRODUCER_KINDS = ("enterprise", "cooperative", "cooperative_group", "household")
-
-
-@bp.record_once
-def _jinja_globals(state):
-    state.app.jinja_env.globals.update(photo_sources=photo_sources, producer_picture=producer_picture)

@@ -132,38 +132,6 @@ def session_token(client) -> str:
     return form_token(client, "/en/account" if signed_in else "/en/login")
 
 
-@pytest.fixture()
-def outbox(app):
-    """A real SMTP server on loopback; yields the list of messages it received."""
-    import email
-    import socket
-    from email import policy
-
-    from aiosmtpd.controller import Controller
-
-    class Sink:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-            return "250 OK"
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    saved = {k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT")}
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
-    try:
-        yield sink.messages
-    finally:
-        app.config.update(saved)
-        controller.stop()
-
-
 def visible_text(html: str) -> str:
     """The page's text without tags, scripts or styles (for assertions about what a reader sees)."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
@@ -236,6 +204,12 @@ def smtp_server(config_override):
     config_override(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_USE_TLS=False, MAIL_USERNAME="")
     yield inbox
     controller.stop()
+
+
+@pytest.fixture()
+def outbox(smtp_server):
+    """The list of messages the loopback SMTP server (smtp_server) received."""
+    return smtp_server.messages
 
 
 @pytest.fixture()

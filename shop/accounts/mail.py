@@ -6,7 +6,7 @@ outbox with its change (queue_password_mail); the worker makes the token and the
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.message import EmailMessage
 
 from flask_babel import force_locale
@@ -52,16 +52,14 @@ def queue_password_mail(session, user, purpose: str, *, base_url: str, now) -> N
                base_url=base_url, now=now)
 
 
-def outbox_password_mail(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_password_mail(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "password_link" outbox mail: a fresh single-use token and its link, in the user's language."""
-    from flask import url_for
-
     from shop.accounts.models import User
     user = session.get(User, mail.params["user_id"])
     purpose = mail.params["purpose"]
     token = services.make_password_token(config["SECRET_KEY"], user, purpose)
-    link = url_for("accounts.set_password", token=token, locale=user.locale, _external=True)
-    message = password_mail(user, purpose, link=link, config=config, whose=_whose(session, user))
+    message = password_mail(user, purpose, link=link("accounts.set_password", token=token, locale=user.locale),
+                            config=config, whose=_whose(session, user))
     return message["Subject"], message.get_content()
 
 

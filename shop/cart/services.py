@@ -135,20 +135,21 @@ def _check_quantity(quantity, max_quantity: int) -> int:
     return quantity
 
 
-def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int) -> int:
+def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
     """Add quantity of a packaging; returns the line's new quantity.
 
     The line is capped by stock and by max_quantity: CartError('capped', ...) is raised
-    *after* the capped quantity is stored, so the view can both keep it and say why.
+    *after* the capped quantity is stored, so the view can both keep it and say why. Errors name
+    the product in locale.
     """
     _check_quantity(quantity, max_quantity)
     packaging = _buyable_packaging(session, packaging_id)
     line = next((l for l in cart.lines if l.packaging_id == packaging.id), None)
     wanted = quantity + (line.quantity if line else 0)
-    return _store(session, cart, packaging, line, wanted, max_quantity)
+    return _store(session, cart, packaging, line, wanted, max_quantity, locale)
 
 
-def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int) -> int:
+def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
     """Set a line's quantity (0 removes it); capped like add_item."""
     if quantity == 0:
         remove_item(session, cart, packaging_id)
@@ -158,11 +159,12 @@ def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_q
     if line is None:
         raise CartError("not_in_cart")
     packaging = _buyable_packaging(session, packaging_id)
-    return _store(session, cart, packaging, line, quantity, max_quantity)
+    return _store(session, cart, packaging, line, quantity, max_quantity, locale)
 
 
-def _store(session, cart: Cart, packaging: Packaging, line: CartLine | None, wanted: int, max_quantity: int) -> int:
-    name = translated(session.get(Product, packaging.product_id), "name").text
+def _store(session, cart: Cart, packaging: Packaging, line: CartLine | None, wanted: int, max_quantity: int,
+           locale: str) -> int:
+    name = translated(session.get(Product, packaging.product_id), "name", locale).text
     if packaging.stock <= 0:
         raise CartError("out_of_stock", name=name)
     kept = min(wanted, packaging.stock, max_quantity)

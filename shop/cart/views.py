@@ -1,12 +1,13 @@
 """The cart page and its forms; the cart is found by the token kept in the signed session cookie."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
-from shop.cart.session import cart_token, remember_cart
+from shop.cart.session import added_panel, cart_token, remember_added, remember_cart
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
@@ -41,25 +42,57 @@ def show():
 
 @bp.post("/cart/add")
 def add():
-    """Add a packaging option to the cart (creating the cart on first use)."""
+    """Add a packaging option to the cart (creating the cart on first use).
+
+    A plain form post redirects back (to the product, which then shows the added-to-cart panel);
+    the page's script posts the same form and gets JSON: the panel's HTML and the cart's count.
+    """
     form = CartLineForm()
     target = _back(form.next.data)
+    wants_panel = request.form.get("panel") == "1"
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
-        flash(_form_error(form), "error")
-        return redirect(target, 303)
+        return _refused(_form_error(form), target)
     cart = services.get_or_create_cart(db.session, cart_token())
+    warning = None
     try:
-        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
-        flash(_("Added to your cart."), "success")
+        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                          locale=current_locale())
     except services.CartError as error:
         if error.code != "capped":
             db.session.rollback()
-            flash(message(error), "error")
-            return redirect(target, 303)
-        flash(message(error), "warning")
+            return _refused(message(error), target)
+        warning = message(error)
     db.session.commit()
     remember_cart(cart)
+    if _wants_json():
+        panel = added_panel(form.packaging_id.data, warning, locale=current_locale())
+        count = panel.count if panel else 0
+        return jsonify(ok=True, count=count, count_text=_count_text(count),
+                       panel=render_template("cart/_added_panel.html", added=panel) if panel else "")
+    if wants_panel:
+        remember_added(form.packaging_id.data, warning)
+        return redirect(target + "#added", 303)
+    if warning:
+        flash(warning, "warning")
+    else:
+        flash(_("Added to your cart."), "success")
+    return redirect(target, 303)
+
+
+def _wants_json() -> bool:
+    # Set by static/js/shop.js; a plain form post never sends it.
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _count_text(count: int) -> str:
+    return "(" + ngettext("%(num)d item", "%(num)d items", count) + ")" if count else ""
+
+
+def _refused(text: str, target: str):
+    if _wants_json():
+        return jsonify(ok=False, message=text), 400
+    flash(text, "error")
     return redirect(target, 303)
 
 
@@ -72,7 +105,8 @@ def update():
         flash(_form_error(form) if cart is not None else message(services.CartError("not_in_cart")), "error")
         return redirect(url_for("cart.show"), 303)
     try:
-        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max())
+        services.set_quantity(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
+                              locale=current_locale())
         flash(_("Your cart was updated."), "success")
     except services.CartError as error:
         if error.code != "capped":

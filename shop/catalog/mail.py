@@ -38,16 +38,13 @@ def queue_rejection_mails(session, product, reason: str, *, base_url: str, now) 
     return len(users)
 
 
-def outbox_rejection_mail(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_rejection_mail(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "listing_rejected" outbox mail, in the producer user's language."""
-    from flask import url_for
-
     from shop.accounts.models import User
-    from shop.catalog.models import Product
     user = session.get(User, mail.params["user_id"])
     product = session.get(Product, mail.params["product_id"])
-    link = url_for("portal.product_edit", product_id=product.id, _external=True)
-    message = rejection_mail(user, product, mail.params["reason"], link=link, config=config)
+    message = rejection_mail(user, product, mail.params["reason"],
+                             link=link("portal.product_edit", product_id=product.id), config=config)
     return message["Subject"], message.get_content()
 
 
@@ -121,14 +118,12 @@ def queue_decision_mails(session, product, *, approved: bool, revision: bool, re
     return len(users)
 
 
-def outbox_listing_decision(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_listing_decision(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "listing_decision" outbox mail, in the producer user's language, with a link."""
-    from flask import url_for
-
     from shop.accounts.models import User
     user = session.get(User, mail.params["user_id"])
     product = session.get(Product, mail.params["product_id"])
-    link_for = lambda _locale: url_for("portal.product_edit", product_id=product.id, _external=True)  # noqa: E731
+    link_for = lambda _locale: link("portal.product_edit", product_id=product.id)  # noqa: E731
     if mail.params["approved"]:
         message = listing_approved([user], product, link_for=link_for, revision=mail.params["revision"],
                                    config=config)[0]

@@ -2,7 +2,7 @@
 office each get one mail (in Vietnamese), once per threshold and validity date."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from flask_babel import force_locale
@@ -58,7 +58,7 @@ def queue_reminders(session, today: date, *, base_url: str, now: datetime, offic
     return queued
 
 
-def outbox_reminder(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_reminder(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "certificate_reminder" mail, in Vietnamese for the producer and the office alike."""
     certificate = session.get(Certificate, mail.params["certificate_id"])
     producer = session.get(Producer, mail.params["producer_id"])

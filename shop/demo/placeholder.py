@@ -89,12 +89,6 @@ def write_placeholder(storage, key: str, color: str, name: str, *, slug: str = "
     from shop.catalog.photos import write_renditions
     write_renditions(image, key, storage)
     return SIZE
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    image = compose(color, art_for_product(slug, group_code))
-    image.save(path, "WEBP", quality=82, method=4)
-    from shop.catalog.photos import write_renditions
-    write_renditions(image, path)
-    return SIZE
 
 
 def _rgb(color: str) -> tuple[int, int, int]:

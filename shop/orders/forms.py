@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from shop.forms import Form
-from wtforms import DateField, HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
@@ -117,10 +117,3 @@ class LookupForm(Form):
 
     code = StringField(_l("Order code"), validators=[InputRequired(), Length(max=16)])
     contact = StringField(_l("Phone or email used at checkout"), validators=[InputRequired(), Length(max=254)])
-
-
-class InvoiceRecordForm(Form):
-    """A producer records the VAT invoice it issued for its lines of an order."""
-
-    number = StringField(_l("Invoice number"), validators=[InputRequired(), Length(max=40)])
-    issued_on = DateField(_l("Invoice date"), validators=[InputRequired()])

@@ -7,7 +7,7 @@ its own transaction, with the URLs in the row (queue_*); the worker renders and 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.message import EmailMessage
 
 from flask import render_template
@@ -143,21 +143,21 @@ def queue_ready_for_pickup(session, order: Order, *, order_url: str, base_url: s
                base_url=base_url, now=now)
 
 
-def outbox_ready_for_pickup(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_ready_for_pickup(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "ready_for_pickup" outbox mail, in the order's language."""
     message = ready_for_pickup(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],
                                config=config)
     return message["Subject"], message.get_content()
 
 
-def outbox_confirmation(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_confirmation(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "order_confirmation" outbox mail."""
     message = buyer_confirmation(session.get(Order, mail.params["order_id"]), order_url=mail.params["order_url"],
                                  config=config)
     return message["Subject"], message.get_content()
 
 
-def outbox_producer_notice(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_producer_notice(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "producer_notice" outbox mail: that producer's lines only, in the reader's language."""
     order = session.get(Order, mail.params["order_id"])
     producer_id = mail.params["producer_id"]
@@ -167,7 +167,7 @@ def outbox_producer_notice(session, mail, config: Mapping) -> tuple[str, str]:
     raise LookupError(f"order {order.code} has no lines of producer {producer_id} for {mail.recipient}")
 
 
-def outbox_lines_shipped(session, mail, config: Mapping) -> tuple[str, str]:
+def outbox_lines_shipped(session, mail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """Builder of the "lines_shipped" outbox mail, in the order's language."""
     order = session.get(Order, mail.params["order_id"])
     wanted = set(mail.params["line_ids"])

@@ -80,6 +80,26 @@ def shipping_fee(settings: OrderSettings, fulfilment: str, province_code: str, s
     return int(settings.shipping_fees[found.zone])
 
 
+@dataclass(frozen=True)
+class Quote:
+    """What an order of this subtotal will cost, as checkout shows it before Place order."""
+
+    subtotal_vnd: int
+    shipping_vnd: int | None  # None: a delivery whose province is not chosen yet
+
+    @property
+    def total_vnd(self) -> int | None:
+        return None if self.shipping_vnd is None else self.subtotal_vnd + self.shipping_vnd
+
+
+def quote(settings: OrderSettings, fulfilment: str, province: str, subtotal_vnd: int) -> Quote:
+    """The shipping fee and total for checkout, computed by shipping_fee(), the function place_order charges."""
+    try:
+        return Quote(subtotal_vnd, shipping_fee(settings, fulfilment, province, subtotal_vnd))
+    except OrderError:  # a delivery without a known province: no fee to show yet
+        return Quote(subtotal_vnd, None)
+
+
 def new_order_code() -> str:
     return "QN-" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
 

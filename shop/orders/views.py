@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -55,9 +55,17 @@ def _customer_id() -> int | None:
     return None
 
 
+# The session key naming the order just placed, so that its page opens as the thank-you page once.
+PLACED_KEY = "order_placed"
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
 def checkout():
-    """Contact, delivery or pickup, payment; one order per form however often it is sent."""
+    """Contact, delivery or pickup, payment; one order per form however often it is sent.
+
+    "Update total" (the button that works without JavaScript) posts the form back only to show the
+    shipping fee and total for the chosen fulfilment and province; nothing is checked or placed.
+    """
     config = current_app.config
     settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
@@ -67,10 +75,12 @@ def checkout():
     cart = cart_services.get_cart(db.session, cart_token())
     error = None
     choosing = request.method == "POST" and bool(form.choose_province.data)
+    # "Update total" (without JavaScript) posts the form back only to show the fee and total: no order yet.
+    updating_total = request.method == "POST" and request.form.get("action") == "update_total"
     if choosing:
         # Without JavaScript: the province was chosen, the form comes back with its communes; no order yet.
         form.commune.data = ""
-    elif request.method == "POST":
+    elif request.method == "POST" and not updating_total:
         if form.validate():
             try:
                 placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
@@ -81,8 +91,11 @@ def checkout():
                     return redirect(url_for("cart.show"), 303)
                 error = message(failure)
             else:
+                # The thank-you page shows once; also when the same form came twice, since the
+                # response the browser shows may be the second one.
+                session[PLACED_KEY] = placed.order.code
                 return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.order.token), 303)
-    else:
+    elif request.method == "GET":
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
@@ -93,9 +106,36 @@ def checkout():
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" and not choosing else 200
+    status = 400 if request.method == "POST" and not (choosing or updating_total) else 200
+    quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
     return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
-                           fees=settings.shipping_fees, free_from=settings.free_shipping_from), status
+                           fees=settings.shipping_fees, free_from=settings.free_shipping_from, quote=quote,
+                           error_fields=_error_fields(form, error)), status
+
+
+def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]]:
+    """(field id, message) for the error summary at the top of the checkout, in the form's order."""
+    found = [(f"{field.id}-0" if field.type == "RadioField" else field.id,
+              _("%(field)s: %(error)s", field=field.label.text, error=text))
+             for field in form if field.errors for text in field.errors]
+    if error:
+        found.insert(0, (form.sales_point.id if form.fulfilment.data == "pickup" else form.name.id, error))
+    return found
+
+
+@bp.get("/checkout/total")
+def checkout_total():
+    """The checkout's totals box for a fulfilment and province, priced by the same code as the order."""
+    settings = placement.OrderSettings.from_config(current_app.config)
+    cart = cart_services.get_cart(db.session, cart_token())
+    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    fulfilment = request.args.get("fulfilment", "")[:20]
+    province = request.args.get("province", "")[:60]
+    quote = placement.quote(settings, fulfilment, province, view.subtotal_vnd)
+    response = jsonify(html=render_template("orders/_totals.html", quote=quote, fulfilment=fulfilment),
+                       subtotal_vnd=quote.subtotal_vnd, shipping_vnd=quote.shipping_vnd, total_vnd=quote.total_vnd)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.get("/orders/<token>")
@@ -112,9 +152,12 @@ def order_page(token: str):
         found = method.instructions(order, payment, config=current_app.config)
         if found is not None:
             instructions = Markup(render_template(found.template, order=order, payment=payment, **found.context))
+    just_placed = session.get(PLACED_KEY) == order.code
+    if just_placed:
+        session.pop(PLACED_KEY)
     return _private(current_app.make_response(render_template(
         "orders/order.html", order=order, payment=payment, method=method, instructions=instructions,
-        can_cancel=order.status == OrderStatus.PENDING_PAYMENT)))
+        can_cancel=order.status == OrderStatus.PENDING_PAYMENT, just_placed=just_placed)))
 
 
 @bp.post("/orders/<token>/cancel")

@@ -1,7 +1,8 @@
 """The worker's side of the outbox: build a queued mail from its kind and parameters, send it, record it.
 
-Builders run inside a request context whose base URL is the mail's, so they may use url_for
-and templates as a page does; they take (session, mail, config) and return (subject, body).
+Builders run inside a request context whose base URL is the mail's, so templates render as on a page;
+they take (session, mail, config, link=) and return (subject, body). link(endpoint, **values) is the
+absolute URL on the mail's base URL: builders are domain code and never call url_for themselves.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from flask import Flask
+from flask import Flask, url_for
 
 from shop.extensions import db
 from shop.mailer import build_message, deliver
@@ -34,9 +35,14 @@ KINDS: dict[str, str] = {
 }
 
 
-def text_mail(session, mail: OutboxMail, config: Mapping) -> tuple[str, str]:
+def text_mail(session, mail: OutboxMail, config: Mapping, *, link: Callable[..., str]) -> tuple[str, str]:
     """A mail whose text was written when it was queued."""
     return mail.params["subject"], mail.params["body"]
+
+
+def _absolute_link(endpoint: str, **values) -> str:
+    # Builders get their links from here, on the mail's base URL (the request context deliver_mail makes).
+    return url_for(endpoint, _external=True, **values)
 
 
 def builder(kind: str) -> Callable:
@@ -64,7 +70,7 @@ def deliver_mail(app: Flask, mail_id: int, now: datetime | None = None) -> str:
         try:
             with app.test_request_context("/", base_url=mail.base_url or config.get("PUBLIC_BASE_URL")
                                           or "http://localhost/"):
-                subject, body = builder(mail.kind)(session, mail, config)
+                subject, body = builder(mail.kind)(session, mail, config, link=_absolute_link)
             message = build_message(config, mail.recipient, subject, body)
             message.replace_header("Message-ID", message_id(mail))
             deliver([message], config)

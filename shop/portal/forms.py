@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from shop import labels
 from shop.money import parse_whole_amount
@@ -87,3 +87,10 @@ class LineFulfilmentForm(Form):
     status = SelectField(_l("Mark as"), choices=[])
     note = TextAreaField(_l("Note for the buyer (for example the carrier and the tracking number)"),
                          validators=[Optional(), Length(max=500)], render_kw={"rows": 2})
+
+
+class InvoiceRecordForm(Form):
+    """A producer records the VAT invoice it issued for its lines of an order."""
+
+    number = StringField(_l("Invoice number"), validators=[InputRequired(), Length(max=40)])
+    issued_on = DateField(_l("Invoice date"), validators=[InputRequired()])

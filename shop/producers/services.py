@@ -10,8 +10,9 @@ from shop.producers.models import Producer, ProducerTranslation
 from shop.sorting import sort_key
 
 
-def list_producers(session, *, locale: str, producer_type: str | None = None) -> list[tuple[Producer, int]]:
-    """(producer, number of published products), by name in the page's language and its collation."""
+def producers_with_counts(*, locale: str, producer_type: str | None = None):
+    """The query of (producer, number of published products) rows, by name in locale and its collation
+    (the producers page lists them all; the API pages through them)."""
     here = aliased(ProducerTranslation)
     source = aliased(ProducerTranslation)
     counts = (select(Product.producer_id, func.count().label("n"))
@@ -24,6 +25,12 @@ def list_producers(session, *, locale: str, producer_type: str | None = None) ->
              .order_by(func.coalesce(here.sort_key, source.sort_key), Producer.id))
     if producer_type:
         query = query.where(Producer.type == producer_type)
+    return query
+
+
+def list_producers(session, *, locale: str, producer_type: str | None = None) -> list[tuple[Producer, int]]:
+    """(producer, number of published products), by name in the page's language and its collation."""
+    query = producers_with_counts(locale=locale, producer_type=producer_type)
     return [(producer, int(n)) for producer, n in session.execute(query).unique()]
 
 

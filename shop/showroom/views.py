@@ -13,6 +13,7 @@ from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale, preferred_locale, translated
+from shop.inputs import checks_its_own_path
 from shop.labels import packaging_label
 from shop.money import format_vnd
 from shop.places import services as places
@@ -59,6 +60,7 @@ def verify_form():
 
 @bp.get("/<locale>/verify/<code>")
 @cacheable
+@checks_its_own_path  # a malformed code, NUL included, gets the 'not genuine?' page, never a query
 def verify(code: str):
     """The public certificate check: product, producer, stars, decision, validity and a plain status."""
     normalized = services.normalize_code(code)

@@ -140,7 +140,7 @@ def test_register_then_order_appears_in_my_orders_and_not_for_another_customer(c
     page = client.get("/en/account/orders")
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and page.headers["Cache-Control"] == "private, no-store"
-    assert order.code in html and location in html and "Confirmed" in html and "₫" in visible_text(html)
+    assert order.code in html and location in html and "Order received" in html and "₫" in visible_text(html)
 
     other = new_client()
     login(other, make_user(db.session, "customer", email="someone.else@example.com"))

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from shop.backoffice import csv_io
+from shop.backoffice import csv_io, uploads
 from shop.catalog.models import Product, ProductStatus
 from shop.money import parse_whole_amount
 from tests.factories import certify, make_group, make_product, make_producer, make_user
@@ -97,14 +97,14 @@ def test_the_checked_file_is_kept_for_its_user_only(db):
     """A kept file comes back by its token for the user who checked it; another user or a day later it is gone."""
     office = make_user(db.session, "admin")
     other = make_user(db.session, "admin")
-    upload = csv_io.keep_upload(db.session, kind="products", filename="a.csv", data=b"slug\n", user_id=office.id,
+    upload = uploads.keep_upload(db.session, kind="products", filename="a.csv", data=b"slug\n", user_id=office.id,
                                 now=NOW)
     db.session.commit()
-    assert csv_io.kept_upload(db.session, upload.token, user_id=office.id, now=NOW).data == b"slug\n"
-    with pytest.raises(csv_io.UploadGone):
-        csv_io.kept_upload(db.session, upload.token, user_id=other.id, now=NOW)
-    with pytest.raises(csv_io.UploadGone):
-        csv_io.kept_upload(db.session, upload.token, user_id=office.id, now=NOW + timedelta(days=2))
+    assert uploads.kept_upload(db.session, upload.token, user_id=office.id, now=NOW).data == b"slug\n"
+    with pytest.raises(uploads.UploadGone):
+        uploads.kept_upload(db.session, upload.token, user_id=other.id, now=NOW)
+    with pytest.raises(uploads.UploadGone):
+        uploads.kept_upload(db.session, upload.token, user_id=office.id, now=NOW + timedelta(days=2))
 
 
 @pytest.mark.parametrize("text, value", [("280.000", 280000), ("280,000", 280000), ("280000 ₫", 280000),

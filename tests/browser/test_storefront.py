@@ -38,6 +38,7 @@ def test_visitor_switches_to_english_filters_five_stars_and_opens_a_product(brow
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Products").click()
     expect(page).to_have_url(re.compile(r"/en/products$"))
+    page.locator("details.filter-drawer > summary").click()  # "Filter and sort"
     filters = page.locator("form.filters")
     filters.locator("input[name=stars][value='5']").check()
     filters.get_by_role("button", name="Apply").click()

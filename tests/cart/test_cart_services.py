@@ -13,8 +13,8 @@ def test_add_then_add_again_sums_the_line(db):
     """Adding the same packaging twice makes one line with both quantities."""
     product = make_product(db.session, stock=10)
     cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX)
-    assert services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX) == 5
+    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX, locale="vi")
+    assert services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX, locale="vi") == 5
     assert [(l.packaging_id, l.quantity) for l in cart.lines] == [(product.packagings[0].id, 5)]
 
 
@@ -23,7 +23,7 @@ def test_quantity_is_capped_by_stock_and_kept(db):
     product = make_product(db.session, stock=3)
     cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, product.packagings[0].id, 5, max_quantity=MAX)
+        services.add_item(db.session, cart, product.packagings[0].id, 5, max_quantity=MAX, locale="vi")
     assert caught.value.code == "capped" and caught.value.params["quantity"] == 3
     assert cart.lines[0].quantity == 3
 
@@ -34,7 +34,7 @@ def test_bad_quantities_are_refused(db, quantity):
     product = make_product(db.session)
     cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, product.packagings[0].id, quantity, max_quantity=MAX)
+        services.add_item(db.session, cart, product.packagings[0].id, quantity, max_quantity=MAX, locale="vi")
     assert caught.value.code == "bad_quantity"
     assert cart.lines == []
 
@@ -44,7 +44,7 @@ def test_unknown_packaging_is_refused(db, packaging_id):
     """A packaging id that does not exist (or is not an id) raises 'unknown_item'."""
     cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, packaging_id, 1, max_quantity=MAX)
+        services.add_item(db.session, cart, packaging_id, 1, max_quantity=MAX, locale="vi")
     assert caught.value.code == "unknown_item"
 
 
@@ -54,17 +54,17 @@ def test_unpublished_and_out_of_stock_products_cannot_be_added(db):
     empty = make_product(db.session, stock=0)
     cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError, match="unavailable"):
-        services.add_item(db.session, cart, draft.packagings[0].id, 1, max_quantity=MAX)
+        services.add_item(db.session, cart, draft.packagings[0].id, 1, max_quantity=MAX, locale="vi")
     with pytest.raises(CartError, match="out_of_stock"):
-        services.add_item(db.session, cart, empty.packagings[0].id, 1, max_quantity=MAX)
+        services.add_item(db.session, cart, empty.packagings[0].id, 1, max_quantity=MAX, locale="vi")
 
 
 def test_set_quantity_zero_removes_the_line(db):
     """Setting a line to 0 takes it out of the cart."""
     product = make_product(db.session)
     cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX)
-    services.set_quantity(db.session, cart, product.packagings[0].id, 0, max_quantity=MAX)
+    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX, locale="vi")
+    services.set_quantity(db.session, cart, product.packagings[0].id, 0, max_quantity=MAX, locale="vi")
     assert cart.lines == []
 
 
@@ -76,7 +76,7 @@ def test_view_groups_by_producer_and_prices_now(db):
     honey = make_product(db.session, producer=first, prices=(80_000,))
     cart = services.get_or_create_cart(db.session, None)
     for product in (tea, wine, honey):
-        services.add_item(db.session, cart, product.packagings[0].id, 1, max_quantity=MAX)
+        services.add_item(db.session, cart, product.packagings[0].id, 1, max_quantity=MAX, locale="vi")
     tea.packagings[0].price_vnd = 120_000
     db.session.flush()
     view = services.view_cart(db.session, cart, locale="en")
@@ -91,8 +91,8 @@ def test_lines_that_became_unavailable_are_flagged_not_dropped(db):
     gone = make_product(db.session, stock=5)
     short = make_product(db.session, stock=5)
     cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, gone.packagings[0].id, 1, max_quantity=MAX)
-    services.add_item(db.session, cart, short.packagings[0].id, 4, max_quantity=MAX)
+    services.add_item(db.session, cart, gone.packagings[0].id, 1, max_quantity=MAX, locale="vi")
+    services.add_item(db.session, cart, short.packagings[0].id, 4, max_quantity=MAX, locale="vi")
     gone.status = ProductStatus.WITHDRAWN
     short.packagings[0].stock = 2
     db.session.flush()
@@ -106,6 +106,6 @@ def test_item_count_reads_the_token_cart(db):
     """The header count sums quantities of the session token's cart only."""
     product = make_product(db.session)
     cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX)
+    services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX, locale="vi")
     assert services.item_count(db.session, cart.token) == 3
     assert services.item_count(db.session, "someone-else") == 0

@@ -9,6 +9,7 @@ from shop.demo import content
 from shop.demo.placeholder import (ART_DIR, GROUP_ART, PRODUCER_ART, WORD_ART, art_for_product,
                                    write_placeholder)
 from shop.producers.models import ProducerType
+from shop.storage import LocalStorage
 
 
 def test_every_illustration_named_exists_with_its_licence():
@@ -32,6 +33,7 @@ def test_a_product_is_pictured_by_a_word_of_its_slug_else_its_group():
 def test_every_demo_product_gets_its_own_picture_with_renditions(tmp_path):
     """write_placeholder makes an 800×600 WebP in the product's colour with the illustration, plus a 400 px copy."""
     row = next(p for p in content.PRODUCTS if p["slug"] == "ngoc-trai-ha-long")
+    from shop.storage import LocalStorage
     path = tmp_path / "demo" / "p.webp"
     assert write_placeholder(LocalStorage(str(tmp_path)), "demo/p.webp", row["color"], row["name"]["vi"],
                              slug=row["slug"], group_code=row["group"]) == (800, 600)

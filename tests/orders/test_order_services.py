@@ -176,7 +176,7 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     from shop.cart import services as cart_services
     product = make_product(db.session, stock=10)
     cart = cart_services.get_or_create_cart(db.session, None)
-    cart_services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=99)
+    cart_services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=99, locale="vi")
     db.session.commit()
     form = make_checkout()
     settings = order_settings(app)
@@ -218,8 +218,9 @@ def test_unpaid_order_keeps_stock_until_it_expires_then_gives_it_back(app, db, v
     product = make_product(db.session, stock=5)
     packaging_id = product.packagings[0].id
     settings = order_settings(app, payment_minutes=30)
-    order = placement.place_order(db.session, [CartItem(packaging_id, 2)], make_checkout(payment_method="bank_transfer"),
-                                 locale="vi", now=NOW, settings=settings)
+    order = placement.place_order(db.session, [CartItem(packaging_id, 2)],
+                                  make_checkout(payment_method="bank_transfer"),
+                                  locale="vi", now=NOW, settings=settings)
     db.session.commit()
     assert order.status == OrderStatus.PENDING_PAYMENT
     assert status.expire_orders(db.session, NOW + timedelta(minutes=29)) == 0

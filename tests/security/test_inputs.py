@@ -135,10 +135,11 @@ def test_the_refusal_is_in_the_visitors_language(client, db, locale, message):
 
 
 def test_nul_anywhere_in_the_input_is_a_400(client, db):
-    """NUL in a path, a query or a form is refused before any query runs (PostgreSQL cannot store it)."""
+    """NUL in a path (404), a query or a form (400) is refused before any query runs (PostgreSQL cannot
+    store it)."""
     product = make_product(db.session)
     db.session.commit()
-    assert client.get("/api/v1/products/a%00b").status_code == 400
+    assert client.get("/api/v1/products/a%00b").status_code == 404
     assert client.get("/en/search?q=tr%00a").status_code == 400
     assert client.get("/en/products?locality=%00").status_code == 400
     response = client.post("/en/orders/lookup", data={"csrf_token": session_token(client), "code": "QN\x00",

@@ -1,17 +1,19 @@
-"""The office's CSV import: check a file, keep it, show the plan row by row, then import it on confirmation."""
+"""Back office: the CSV import (check a file, keep it, show the plan row by row, import it on confirmation)
+and the product export. The office's CSV import: check a file, keep it, show the plan row by row, then import it on confirmation."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.backoffice import csv_io
+from shop.backoffice import csv_export, csv_io, uploads
 from shop.backoffice.forms import ImportForm
-from shop.backoffice.views import bp
+from shop.backoffice.views.blueprint import bp
+from shop.clock import today
 from shop.extensions import db
+from shop.forms import options
 from shop.i18n import locales
 from shop.models_base import utcnow
-from shop.forms import options
 
 CSV_MESSAGES = {
     "not_utf8": lambda: _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."),
@@ -64,16 +66,16 @@ def csv_import():
     form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
     if not form.validate_on_submit():
         return _page(form, status=400 if form.is_submitted() else 200)
-    data = form.file.data.stream.read(csv_io.MAX_UPLOAD_BYTES + 1)
+    data = form.file.data.stream.read(uploads.MAX_UPLOAD_BYTES + 1)
     filename = form.file.data.filename or ""
-    if len(data) > csv_io.MAX_UPLOAD_BYTES:
-        form.file.errors = [_("The file is too large: at most %(mb)d MB.", mb=csv_io.MAX_UPLOAD_BYTES // 1048576)]
+    if len(data) > uploads.MAX_UPLOAD_BYTES:
+        form.file.errors = [_("The file is too large: at most %(mb)d MB.", mb=uploads.MAX_UPLOAD_BYTES // 1048576)]
         return _page(form, status=400)
     report = _check(form.kind.data, data, apply=False)
     db.session.rollback()
     if not report.ok:
         return _page(form, report, filename=filename, status=400)
-    upload = csv_io.keep_upload(db.session, kind=form.kind.data, filename=filename, data=data,
+    upload = uploads.keep_upload(db.session, kind=form.kind.data, filename=filename, data=data,
                                 user_id=current_user.id, now=utcnow())
     db.session.commit()
     return _page(form, report, token=upload.token, filename=filename)
@@ -88,8 +90,8 @@ def csv_import_apply():
     form = ImportForm(formdata=None)
     form.kind.choices = options([("producers", _("Producers")), ("products", _("Products"))])
     try:
-        upload = csv_io.kept_upload(db.session, request.form.get("token", ""), user_id=current_user.id, now=utcnow())
-    except csv_io.UploadGone:
+        upload = uploads.kept_upload(db.session, request.form.get("token", ""), user_id=current_user.id, now=utcnow())
+    except uploads.UploadGone:
         flash(_("This check is too old or unknown: choose the file again."), "error")
         return redirect(url_for("backoffice.csv_import"), 303)
     form.kind.data = upload.kind
@@ -104,3 +106,11 @@ def csv_import_apply():
     db.session.commit()
     flash(_("Imported: %(created)d added, %(updated)d updated.", created=report.created, updated=report.updated))
     return redirect(url_for("backoffice.csv_import"), 303)
+
+
+@bp.get("/export/products.csv")
+def csv_export_products():
+    """Every product as CSV, UTF-8 with a byte-order mark for spreadsheet programs."""
+    body = csv_export.export_products(db.session, locales(), today())
+    return current_app.response_class(body, mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=ocop-products-{today().isoformat()}.csv"})

@@ -1,49 +1,26 @@
-"""The producer portal (/portal): a producer's own profile and listings, in the user's language."""
+"""Producer portal: a listing's texts, packagings and photos, and sending it for review."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
-from shop.accounts.access import require_roles
-from shop.accounts.models import Role
 from shop.catalog import listings, photos
 from shop.catalog import services as catalog
 from shop.catalog.models import ProductStatus
 from shop.catalog.services import CatalogError
-from shop.errors import bad_request
 from shop.extensions import db
-from shop.forms import EmptyForm, ProfileBase, fill_texts, options, texts_of, with_texts
-from shop.i18n import LANGUAGE_NAMES, locales
-from shop.inputs import query_int
-from shop.labels import LINE_STATUSES, ORDER_STATUSES
+from shop.forms import EmptyForm, fill_texts, options, texts_of, with_texts
+from shop.i18n import LANGUAGE_NAMES, locales, translated
 from shop.messages import PRODUCER, message
 from shop.models_base import utcnow
+from shop.portal.forms import ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
+from shop.portal.views.blueprint import bp, producer_id
 from shop.storage import storage
-from shop.orders import fulfilment, invoices
-from shop.orders.forms import InvoiceRecordForm
-from shop.orders.models import LineStatus, OrderStatus
-from shop.orders.rules import OrderError
-from shop.orders.services import payment_of
-from shop.portal.forms import LineFulfilmentForm, ListingBase, PackagingForm, PackagingUpdateForm, PhotoForm
-from shop.producers import services as producers
-from shop.producers.models import Producer
-from shop.clock import today
-
-bp = Blueprint("portal", __name__, url_prefix="/portal")
-bp.before_request(require_roles(Role.PRODUCER))
-
-PROFILE_FIELDS = ("name", "summary", "story")
-
-
-def _producer_id() -> int:
-    # The blueprint admits producers only; the id then scopes every service call.
-    return current_user.producer_id
 
 
 def _own_product(product_id: int):
     try:
-        return listings.get_own_product(db.session, _producer_id(), product_id)
+        return listings.get_own_product(db.session, producer_id(), product_id)
     except CatalogError:
         abort(404)
 
@@ -53,46 +30,7 @@ def _listing_form_class():
 
 
 def _group_choices():
-    from shop.i18n import translated
     return options((g.id, f"{g.code} · {translated(g, 'name').text}") for g in catalog.groups(db.session))
-
-
-@bp.get("/")
-def dashboard():
-    """The producer's listings with their status and each language's completeness."""
-    products = listings.own_products(db.session, _producer_id())
-    revisions = listings.open_revisions(db.session, [p.id for p in products])
-    return render_template("portal/dashboard.html", products=products, locales=locales(),
-                           language_names=LANGUAGE_NAMES, revisions=revisions,
-                           completeness={p.id: listings.completeness(p, locales(), revisions.get(p.id))
-                                         for p in products},
-                           rejections=listings.latest_rejections(db.session, [p.id for p in products]),
-                           producer=db.session.get(Producer, _producer_id()))
-
-
-@bp.route("/profile", methods=["GET", "POST"])
-def profile():
-    """The producer's contact details, name, summary and story in every language."""
-    producer = db.session.get(Producer, _producer_id())
-    form_class = with_texts(ProfileBase, PROFILE_FIELDS, locales())
-    form = form_class(obj=producer)
-    if not form.is_submitted():
-        fill_texts(form, producer.translations, PROFILE_FIELDS)
-    if form.validate_on_submit():
-        try:
-            producers.update_profile(
-                db.session, _producer_id(),
-                contact={k: form[k].data for k in ("phone", "email", "website", "address")},
-                texts=texts_of(form, PROFILE_FIELDS, locales()))
-        except producers.ProducerError as error:
-            db.session.rollback()
-            flash(message(error, PRODUCER), "error")
-        else:
-            db.session.commit()
-            flash(_("Your profile is saved."))
-            return redirect(url_for("portal.profile"))
-    return render_template("portal/profile.html", form=form, producer=producer, locales=locales(),
-                           fields=PROFILE_FIELDS, language_names=LANGUAGE_NAMES)
 
 
 @bp.route("/products/new", methods=["GET", "POST"])
@@ -102,7 +40,7 @@ def product_new():
     form.group.choices = _group_choices()
     if form.validate_on_submit():
         try:
-            product = listings.create_listing(db.session, _producer_id(), group_id=form.group.data,
+            product = listings.create_listing(db.session, producer_id(), group_id=form.group.data,
                                               texts=texts_of(form, listings.TEXT_FIELDS, locales()))
         except CatalogError as error:
             db.session.rollback()
@@ -155,7 +93,7 @@ def product_edit(product_id: int):
     if form.validate_on_submit():
         was_published = product.status == ProductStatus.PUBLISHED
         try:
-            listings.update_listing(db.session, _producer_id(), product_id, group_id=form.group.data,
+            listings.update_listing(db.session, producer_id(), product_id, group_id=form.group.data,
                                     texts=texts_of(form, listings.TEXT_FIELDS, locales()), now=utcnow())
         except CatalogError as error:
             db.session.rollback()
@@ -179,7 +117,7 @@ def packaging_add(product_id: int):
     if not form.validate_on_submit():
         return _render_edit(product, packaging_form=form, status=400)
     try:
-        listings.add_packaging(db.session, _producer_id(), product_id, container=form.container.data,
+        listings.add_packaging(db.session, producer_id(), product_id, container=form.container.data,
                                quantity=form.quantity.data, unit=form.unit.data, price_vnd=form.price_vnd.data,
                                stock=form.stock.data or 0)
     except CatalogError as error:
@@ -210,7 +148,7 @@ def packagings_save(product_id: int):
         flash(_("Nothing was saved: check the highlighted price or stock."), "error")
         return _render_edit(product, status=400, packaging_errors=forms)
     try:
-        held = listings.update_packagings(db.session, _producer_id(), product_id, rows, now=utcnow())
+        held = listings.update_packagings(db.session, producer_id(), product_id, rows, now=utcnow())
     except CatalogError as error:
         db.session.rollback()
         flash(message(error, PRODUCER), "error")
@@ -230,7 +168,7 @@ def packaging_update(product_id: int, packaging_id: int):
         flash(_("Check the price and the stock: whole numbers, the price above zero."), "error")
         return redirect(url_for("portal.product_edit", product_id=product_id) + "#packagings")
     try:
-        held = listings.update_packaging(db.session, _producer_id(), product_id, packaging_id,
+        held = listings.update_packaging(db.session, producer_id(), product_id, packaging_id,
                                          price_vnd=form.price_vnd.data, stock=form.stock.data or 0,
                                          active=form.active.data, now=utcnow())
     except CatalogError as error:
@@ -267,7 +205,7 @@ def photo_add(product_id: int):
                 form.photo.errors = [f"{upload.filename}: {message(error, PRODUCER)}"]
                 raise
             stored_files.append(stored)
-            listings.add_photo(db.session, _producer_id(), product_id, filename=stored.filename,
+            listings.add_photo(db.session, producer_id(), product_id, filename=stored.filename,
                                width=stored.width, height=stored.height, max_photos=config["PHOTOS_PER_PRODUCT"])
     except (photos.PhotoError, CatalogError) as error:
         # All or none: a bad file among several keeps none of them.
@@ -289,7 +227,7 @@ def photo_move(product_id: int, photo_id: int):
     if not EmptyForm().validate_on_submit() or request.form.get("to") not in ("cover", "earlier", "later"):
         abort(400)
     try:
-        listings.move_photo(db.session, _producer_id(), product_id, photo_id, request.form["to"])
+        listings.move_photo(db.session, producer_id(), product_id, photo_id, request.form["to"])
     except CatalogError:
         abort(404)
     db.session.commit()
@@ -304,7 +242,7 @@ def photo_delete(product_id: int, photo_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
-        filename = listings.remove_photo(db.session, _producer_id(), product_id, photo_id)
+        filename = listings.remove_photo(db.session, producer_id(), product_id, photo_id)
     except CatalogError:
         abort(404)
     db.session.commit()
@@ -320,7 +258,7 @@ def product_submit(product_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
-        listings.submit_for_review(db.session, _producer_id(), product_id)
+        listings.submit_for_review(db.session, producer_id(), product_id)
     except CatalogError as error:
         db.session.rollback()
         flash(message(error, PRODUCER), "error")
@@ -328,149 +266,3 @@ def product_submit(product_id: int):
         db.session.commit()
         flash(_("Sent for review. The OCOP office will publish it or tell you what to change."))
     return redirect(url_for("portal.product_edit", product_id=product_id))
-
-
-# --- orders: the producer's own lines -------------------------------------------------------------
-
-
-def _page_arg() -> int:
-    return query_int(request.args, "page", low=1, high=99_999, default=1)
-
-
-@bp.get("/orders")
-def orders():
-    """The orders holding this producer's lines, newest first, filtered by status."""
-    status = request.args.get("status", "")
-    try:
-        found = fulfilment.producer_orders(db.session, _producer_id(), status=status or None, page=_page_arg())
-    except OrderError:
-        raise bad_request(_("Choose a status from the list.")) from None
-    return render_template("portal/orders.html", found=found, status=status, statuses=ORDER_STATUSES,
-                           own_lines={o.id: fulfilment.own_lines(o, _producer_id()) for o in found.orders})
-
-
-def _line_form(lines, bound: bool):
-    form = LineFulfilmentForm() if bound else LineFulfilmentForm(formdata=None)
-    form.lines.choices = options((line.id, f"{line.product_name} · {line.packaging_label} × {line.quantity}")
-                                 for line in lines)
-    form.status.choices = options((s.value, LINE_STATUSES[s]) for s in (LineStatus.PREPARING, LineStatus.SHIPPED))
-    if not bound:
-        form.lines.data = [line.id for line in lines if line.fulfilment_status != LineStatus.SHIPPED]
-        form.status.data = fulfilment.next_line_status(lines).value
-    return form
-
-
-def _cash(order, lines, payment) -> int:
-    return fulfilment.cash_to_collect(order, lines, order.payment_method,
-                                      paid=payment is not None and payment.status == "paid")
-
-
-def _render_order(order, lines, form, status=200, invoice_form=None):
-    payment = payment_of(db.session, order)
-    return render_template("portal/order.html", order=order, lines=lines, form=form, payment=payment,
-                           cash=_cash(order, lines, payment),
-                           invoice_form=invoice_form or _invoice_form(order),
-                           own_invoice=invoices.producer_invoice(order, _producer_id()),
-                           can_mark=order.status in fulfilment.OPEN_FOR_PRODUCERS
-                           and any(line.fulfilment_status != LineStatus.SHIPPED for line in lines)), status
-
-
-@bp.get("/orders/<int:order_id>/packing-slip.pdf")
-def packing_slip(order_id: int):
-    """A printable packing slip (PDF, in Vietnamese) of this producer's part of an order."""
-    from flask_babel import force_locale
-
-    from shop.showroom import pdf
-    try:
-        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
-    except OrderError:
-        abort(404)
-    payment = payment_of(db.session, order)
-    with force_locale("vi"):
-        html = render_template("portal/packing_slip.html", order=order, lines=lines,
-                               producer=db.session.get(Producer, _producer_id()),
-                               cash=_cash(order, lines, payment), slip_locale="vi")
-    body = pdf.render(html, allowed_dirs=[current_app.config["MEDIA_DIR"]])
-    response = current_app.response_class(body, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="phieu-dong-goi-{order.code}.pdf"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
-@bp.get("/orders/<int:order_id>")
-def order_detail(order_id: int):
-    """One order as this producer sees it: its own lines and where to send them."""
-    try:
-        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
-    except OrderError:
-        abort(404)
-    return _render_order(order, lines, _line_form(lines, bound=False))
-
-
-@bp.post("/orders/<int:order_id>/lines")
-def order_lines_mark(order_id: int):
-    """Mark some of this producer's lines preparing or shipped; the order follows."""
-    try:
-        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
-    except OrderError:
-        abort(404)
-    form = _line_form(lines, bound=True)
-    if not form.validate_on_submit():
-        return _render_order(order, lines, form, status=400)
-    try:
-        passed = fulfilment.mark_lines(db.session, _producer_id(), order_id, form.lines.data, form.status.data,
-                                       note=form.note.data or "", now=utcnow())
-    except OrderError as error:
-        db.session.rollback()
-        if error.code == "not_found":
-            abort(404)
-        flash(message(error, PRODUCER), "error")
-        return redirect(url_for("portal.order_detail", order_id=order_id), 303)
-    if form.status.data == LineStatus.SHIPPED:
-        # Queued with the change, in its transaction; the worker writes and sends it.
-        from shop.orders import mail
-        order_url = url_for("orders.order_page", locale=order.locale, token=order.token, _external=True)
-        mail.queue_shipping_notice(db.session, order, list(form.lines.data), order_url=order_url, now=utcnow())
-    db.session.commit()
-    if OrderStatus.SHIPPED in passed:
-        flash(_("Saved. Every line of this order is shipped, so the order is now shipped."))
-    else:
-        flash(_("Saved. The buyer sees the change on the order page."))
-    return redirect(url_for("portal.order_detail", order_id=order_id), 303)
-
-
-def _invoice_form(order, bound: bool = False) -> InvoiceRecordForm:
-    if bound:
-        return InvoiceRecordForm()
-    recorded = invoices.producer_invoice(order, _producer_id())
-    return InvoiceRecordForm(formdata=None, number=recorded.number if recorded else "",
-                             issued_on=recorded.issued_on if recorded else today())
-
-
-@bp.post("/orders/<int:order_id>/invoice")
-def order_invoice(order_id: int):
-    """Record (or correct) the number and date of the VAT invoice this producer issued for its lines."""
-    try:
-        order, lines = fulfilment.producer_order(db.session, _producer_id(), order_id)
-    except OrderError:
-        abort(404)
-    form = _invoice_form(order, bound=True)
-    if not form.validate_on_submit():
-        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
-    try:
-        invoices.record_invoice(db.session, _producer_id(), order_id, number=form.number.data,
-                                issued_on=form.issued_on.data, producer_name=lines[0].producer_name,
-                                actor=fulfilment.actor_for(_producer_id()), today=today(), now=utcnow())
-    except invoices.InvoiceError as error:
-        db.session.rollback()
-        if error.code == "not_found":
-            abort(404)
-        if error.field in ("number", "issued_on"):
-            field = getattr(form, error.field)
-            field.errors = [*field.errors, message(error, PRODUCER)]
-        else:
-            flash(message(error, PRODUCER))
-        return _render_order(order, lines, _line_form(lines, bound=False), status=400, invoice_form=form)
-    db.session.commit()
-    flash(_("Invoice recorded. The buyer sees its number and date on the order page."))
-    return redirect(url_for("portal.order_detail", order_id=order_id), 303)

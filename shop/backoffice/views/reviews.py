@@ -5,17 +5,17 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.forms import EmptyForm
 from shop.backoffice.forms import LimitsForm, RejectForm
-from shop.backoffice.views import bp
+from shop.backoffice.views.blueprint import bp
 from shop.catalog import listings, reviews
 from shop.catalog import mail as catalog_mail
 from shop.catalog.services import CatalogError
 from shop.extensions import db
+from shop.forms import EmptyForm
+from shop.i18n import LANGUAGE_NAMES
 from shop.i18n import locales
 from shop.mailer import mail_base_url
 from shop.models_base import utcnow
-from shop.i18n import LANGUAGE_NAMES
 
 
 def _tell_producer(product, *, approved: bool, revision: bool, reason: str = "") -> None:
