@@ -32,6 +32,7 @@ def _provinces() -> dict[str, dict[str, str]]:
     for row in _table("province_names.csv"):
         rows[row["code"]] = row
         rows[row["slug"]] = row
+        rows[fold(row["vi"])] = row  # orders keep the Vietnamese name beside the code
     return rows
 
 
@@ -49,7 +50,7 @@ def _pick(row: dict[str, str] | None, vietnamese: str, locale: str) -> Localized
 
 def province_name(code_or_slug: str, locale: str, vietnamese: str | None = None) -> Localized:
     """A province by code ('22') or slug ('quang-ninh') in locale; Vietnamese (marked) when unknown."""
-    row = _provinces().get(code_or_slug or "")
+    row = _provinces().get(code_or_slug or "") or _provinces().get(fold(code_or_slug or ""))
     return _pick(row, vietnamese or (row["vi"] if row else code_or_slug or ""), locale)
 
 

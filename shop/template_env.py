@@ -89,8 +89,12 @@ def iso_datetime(value: datetime | None) -> str:
 def province_name(slug: str):
     """A province kept as a slug (orders placed before the 2025 map was stored) or a code, in the page's
     language; Vietnamese marked lang="vi" when no name in that language is known."""
+    from flask_babel import get_locale
     found = get_province(slug)
-    return place_names.province_name(slug, current_locale(), vietnamese=found.name if found else slug)
+    # Mails are rendered under Babel's forced locale (the reader's), which may differ from the request's.
+    babel_locale = get_locale()
+    locale = babel_locale.language if babel_locale is not None else current_locale()
+    return place_names.province_name(slug, locale, vietnamese=found.name if found else slug)
 
 
 def province_display_global(code: str, vietnamese: str) -> tuple[str, str | None]:

@@ -58,16 +58,16 @@ def test_a_commune_of_another_province_is_refused(client, db):
 
 
 def test_vietnamese_names_are_marked_on_chinese_pages(client, db):
-    """On /zh the commune list and the order's address carry lang="vi"; on /vi they do not need it."""
+    """On /zh the commune list and the order's commune carry lang="vi", the province shows in Chinese; on /vi no mark."""
     product = make_product(db.session)
     db.session.commit()
     _fill_cart(client, product, locale="zh")
     form = _checkout_form(client, locale="zh", province="22", commune="", choose_province="1")
     html = client.post("/zh/checkout", data=form).get_data(as_text=True)
     assert re.search(r'<select id="commune" name="commune" lang="vi"', html)
-    assert re.search(r'<option value="22" lang="vi"', html)
+    assert re.search(r'<option value="22"[^>]*>广宁省</option>', html)
     response = client.post("/zh/checkout", data=_checkout_form(client, locale="zh", province="22", commune="06688"))
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert '<span lang="vi">Phường Hạ Long</span>' in page and '<span lang="vi">Quảng Ninh</span>' in page
+    assert '<span lang="vi">Phường Hạ Long</span>' in page and '<span>广宁省</span>' in page
     vi_page = client.get(response.headers["Location"].replace("/zh/", "/vi/")).get_data(as_text=True)
     assert '<span>Phường Hạ Long</span>' in vi_page
