@@ -41,21 +41,21 @@ def _is_cacheable_request() -> bool:
     return not any(key in session for key in ("_user_id", "_flashes", "cart"))
 
 
-# After a cache failure (Redis down) this process skips the cache for a few seconds: pages are
-# rendered as if uncached instead of each waiting for a timeout.
+# After a cache failure (Redis down) the app skips the cache for a few seconds: pages are rendered
+# as if uncached instead of each waiting for a timeout. Kept per app (app.extensions), not per
+# module, so one app's outage never switches off another's cache in the same process.
 _CACHE_DOWN_FOR = 5.0
-_cache_down_until = 0.0
 
 
 def _cache_call(method, *args, **kwargs):
-    global _cache_down_until
     import time
-    if time.monotonic() < _cache_down_until:
+    state = current_app.extensions.setdefault("page_cache_down_until", [0.0])
+    if time.monotonic() < state[0]:
         return None
     try:
         return method(*args, **kwargs)
     except Exception:  # noqa: BLE001 - the cache is an optimisation; its outage must not fail a page
-        _cache_down_until = time.monotonic() + _CACHE_DOWN_FOR
+        state[0] = time.monotonic() + _CACHE_DOWN_FOR
         current_app.logger.warning("page cache unavailable; serving uncached for %ss", _CACHE_DOWN_FOR,
                                    exc_info=True)
         return None

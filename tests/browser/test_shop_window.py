@@ -330,7 +330,7 @@ def test_a_chinese_phone_buyer_goes_from_the_catalog_to_the_thank_you_page(brows
         expect(page.locator(".status-pill")).to_have_text("已收到订单")
         page.screenshot(path=str(SCREENSHOTS / "flow-zh-thank-you-390.png"), full_page=True)
         page.reload()
-        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^订单QN-"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^订单 QN-"))
         expect(page.locator("section.next-steps")).to_be_visible()  # the page a buyer returns to says the same
     finally:
         context.close()

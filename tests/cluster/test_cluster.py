@@ -365,7 +365,7 @@ def _buy(base: str, seeded: dict, index: int) -> tuple[float, str]:
     assert form.status_code == 200, form.status_code
     data = {"csrf_token": _token(_CSRF, form.text), "idempotency_key": _token(_KEY, form.text),
             "name": f"Người mua {index}", "phone": "0912345678", "email": f"buyer{index}@example.vn",
-            "fulfilment": "delivery", "province": "quang-ninh", "commune": "Hạ Long", "street": "1 Bạch Đằng",
+            "fulfilment": "delivery", "province": "22", "commune": "06688", "street": "1 Bạch Đằng",
             "payment_method": "cod"}
     started = time.monotonic()
     placed = _request(session, "POST", f"{base}/vi/checkout", data=data)
