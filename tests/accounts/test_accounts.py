@@ -222,7 +222,8 @@ def test_production_cookies_are_secure():
 
 
 def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, db, app):
-    """An SMTP failure is logged, not shown: the visitor gets the usual answer, never a 500."""
+    """With the mail server down the visitor gets the usual answer (never a 500), and the reset mail
+    waits in the outbox, pending, for the worker to send once the server is back."""
     import socket
     make_user(db.session, "customer", email="c@example.com")
     db.session.commit()
@@ -236,6 +237,10 @@ def test_forgot_password_answers_the_same_when_the_mail_server_is_down(client, d
     finally:
         app.config.update(MAIL_SERVER="", MAIL_PORT=25)
     assert response.status_code == 302
+    from shop.outbox.models import MailStatus, OutboxMail
+    db.session.expire_all()
+    waiting = [m for m in db.session.query(OutboxMail).all() if m.recipient == "c@example.com"]
+    assert len(waiting) == 1 and waiting[0].status == MailStatus.PENDING and waiting[0].sent_at is None
 
 
 def test_staff_land_on_their_showroom_pages(client, db):
