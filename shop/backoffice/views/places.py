@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
 from shop.backoffice.forms import FairBase, SalesPointBase
-from shop.backoffice.views.blueprint import bp, invite_form
+from shop.backoffice.views.blueprint import bp, invite_form, send_invitation
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import FAIR_KINDS, SALES_POINT_KINDS
-from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
-from shop.models_base import utcnow
 from shop.places import admin as places_admin
 from shop.places import services as places
 from shop.places.models import Fair, FairKind, SalesPoint, SalesPointKind
@@ -147,19 +144,6 @@ def sales_point_invite(sales_point_id: int):
     point = db.session.get(SalesPoint, sales_point_id)
     if point is None:
         abort(404)
-    form = invite_form(bound=True)
-    if form.validate_on_submit():
-        try:
-            user = accounts.invite_staff_user(db.session, sales_point_id=sales_point_id, email=form.email.data,
-                                              locale=form.locale.data)
-        except accounts.AccountError as error:
-            db.session.rollback()
-            flash(message(error, OFFICE), "error")
-        else:
-            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
-                                             now=utcnow())
-            db.session.commit()
-            flash(_("Invitation sent to %(email)s.", email=user.email))
-    else:
-        flash(message("invalid_email", OFFICE), "error")
+    send_invitation(lambda email, locale: accounts.invite_staff_user(
+        db.session, sales_point_id=sales_point_id, email=email, locale=locale))
     return redirect(url_for("backoffice.sales_point_edit", sales_point_id=sales_point_id) + "#staff", 303)

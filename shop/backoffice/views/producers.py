@@ -5,17 +5,14 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.accounts import mail as account_mail
 from shop.accounts import services as accounts
 from shop.backoffice.forms import ProducerBase
-from shop.backoffice.views.blueprint import PRODUCER_FIELDS, bp, invite_form
+from shop.backoffice.views.blueprint import PRODUCER_FIELDS, bp, invite_form, send_invitation
 from shop.extensions import db
 from shop.forms import fill_texts, options, texts_of, with_texts
 from shop.i18n import LANGUAGE_NAMES, current_locale, locales, translated
 from shop.labels import PRODUCER_TYPES
-from shop.mailer import mail_base_url
 from shop.messages import OFFICE, message
-from shop.models_base import utcnow
 from shop.places import services as places
 from shop.producers import services as producers
 from shop.producers.models import Producer, ProducerType
@@ -91,19 +88,6 @@ def producer_invite(producer_id: int):
     producer = db.session.get(Producer, producer_id)
     if producer is None:
         abort(404)
-    form = invite_form(bound=True)
-    if form.validate_on_submit():
-        try:
-            user = accounts.invite_producer_user(db.session, producer_id=producer_id, email=form.email.data,
-                                                 locale=form.locale.data)
-        except accounts.AccountError as error:
-            db.session.rollback()
-            flash(message(error, OFFICE))
-        else:
-            account_mail.queue_password_mail(db.session, user, accounts.INVITE, base_url=mail_base_url(),
-                                             now=utcnow())
-            db.session.commit()
-            flash(_("Invitation sent to %(email)s.", email=user.email))
-    else:
-        flash(message("invalid_email", OFFICE))
+    send_invitation(lambda email, locale: accounts.invite_producer_user(
+        db.session, producer_id=producer_id, email=email, locale=locale))
     return redirect(url_for("backoffice.producer_edit", producer_id=producer_id))
