@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run serve worker test bench install catalogs db browser-deps cluster-deps extract-messages clean
+.PHONY: run serve worker test bench profile install catalogs db browser-deps cluster-deps extract-messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +44,15 @@ cluster-deps:
 test: catalogs browser-deps cluster-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# SQLite, and PostgreSQL too when BENCH_DATABASE_URL names a database the bench may create and drop
+# (e.g. postgresql://postgres@127.0.0.1:5432/bench); one JSON in bench/results/latest.json.
 bench: catalogs
 	bash bench/setup.sh
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/run.py --postgresql-url "$(BENCH_DATABASE_URL)" $(BENCH_ARGS)
+
+# Where the time of an uncached page or an order goes (cProfile); PROFILE_ARGS="--help" lists options.
+profile: catalogs
+	$(BIN)/python bench/profile.py $(PROFILE_ARGS)
 
 extract-messages: install
 	$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output .
