@@ -187,10 +187,42 @@ def remove_item(session, cart: Cart, packaging_id: int) -> None:
     session.flush()
 
 
-def clear_cart(session, cart: Cart) -> None:
+@dataclass(frozen=True)
+class CartContents:
+    """What checkout needs of a cart: its id (None: no cart) and its lines as ids and quantities."""
+
+    cart_id: int | None
+    items: tuple[CartItem, ...] = ()
+
+
+def contents(session, token: str | None) -> CartContents:
+    """The token's cart id and lines in one SELECT, without loading the cart, its packagings or products."""
+    if not token or not isinstance(token, str) or len(token) > 64:
+        return CartContents(None)
+    rows = session.execute(select(Cart.id, CartLine.packaging_id, CartLine.quantity)
+                           .outerjoin(CartLine, CartLine.cart_id == Cart.id)
+                           .where(Cart.token == token).order_by(CartLine.id)).all()
+    if not rows:
+        return CartContents(None)
+    return CartContents(rows[0][0], tuple(CartItem(packaging_id, quantity) for _cart, packaging_id, quantity in rows
+                                          if packaging_id is not None))
+
+
+def contents_of(cart: Cart | CartContents | None) -> CartContents:
+    """A loaded cart (or contents already read) as CartContents."""
+    if cart is None or isinstance(cart, CartContents):
+        return cart or CartContents(None)
+    return CartContents(cart.id, tuple(items(cart)))
+
+
+def clear_cart(session, cart: Cart | CartContents) -> None:
     """Empty the cart (after an order took its lines)."""
-    session.execute(delete(CartLine).where(CartLine.cart_id == cart.id))
-    session.expire(cart, ["lines"])
+    cart_id = cart.cart_id if isinstance(cart, CartContents) else cart.id
+    if cart_id is None:
+        return
+    session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
+    if isinstance(cart, Cart):
+        session.expire(cart, ["lines"])
 
 
 def items(cart: Cart | None) -> list[CartItem]:

@@ -22,6 +22,19 @@ def order_by_idempotency_key(session, key: str) -> Order | None:
     return session.scalar(select(Order).where(Order.idempotency_key == key))
 
 
+def claimed_by(session, idempotency_key: str, code: str) -> tuple[int | None, bool]:
+    """In one SELECT: the id of the order this idempotency key already placed (None), and whether the
+    code is taken by another order."""
+    existing_id, code_taken = None, False
+    for order_id, key, found_code in session.execute(
+            select(Order.id, Order.idempotency_key, Order.code)
+            .where((Order.idempotency_key == idempotency_key) | (Order.code == code))):
+        if key == idempotency_key:
+            existing_id = order_id
+        code_taken = code_taken or found_code == code
+    return existing_id, code_taken
+
+
 def order_by_token(session, token: str) -> Order | None:
     if not token or len(token) > 64:
         return None
