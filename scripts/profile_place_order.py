@@ -9,8 +9,9 @@ must exist and be empty), synthesises --products products, then for each order: 
 packagings to a new session's cart, opens the checkout form and posts it. It prints, for each
 of the three requests, the median server time and the SQL statements by kind (SELECT / INSERT /
 UPDATE / ...; from a before_cursor_execute listener, as X-SQL-Statements counts them), then the
-cProfile of the place-order POSTs only (cumulative time), and with --show-sql the statements of
-the last POST.
+cProfile of the place-order POSTs (or of --request's), and with --show-sql the statements of
+the last request of each kind. Python function calls per request (from cProfile) are the
+figure to compare on a busy machine: unlike milliseconds they do not depend on the neighbours.
 """
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def main() -> int:
     p.add_argument("--config", default="production")
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--show-sql", action="store_true")
+    p.add_argument("--request", default="place order", choices=["cart add", "checkout form", "place order"],
+                   help="whose profile to print")
     p.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime, ncalls")
     args = p.parse_args()
 
@@ -82,52 +85,56 @@ def main() -> int:
     def _record(conn, cursor, statement, parameters, context, executemany):
         statements.append(statement)
 
-    profile = cProfile.Profile()
+    profiles = {"cart add": cProfile.Profile(), "checkout form": cProfile.Profile(), "place order": cProfile.Profile()}
     times: dict[str, list[float]] = {"cart add": [], "checkout form": [], "place order": []}
     kinds: dict[str, Counter] = {name: Counter() for name in times}
-    last_sql: list[str] = []
+    last_sql: dict[str, list[str]] = {}
 
-    def timed(name, call, profiled=False):
+    def timed(name, call, profiled=True):
         statements.clear()
         started = time.perf_counter()
         if profiled:
-            profile.enable()
+            profiles[name].enable()
         response = call()
         if profiled:
-            profile.disable()
+            profiles[name].disable()
         times[name].append((time.perf_counter() - started) * 1000)
         kinds[name].update(s.split(None, 1)[0].upper() for s in statements)
+        last_sql[name] = list(statements)
         return response
 
     for n in range(args.orders + 3):  # the first three warm the caches and are not counted
         client = _Https(app.test_client())
         for i in range(args.lines):
             packaging = packagings[(n * args.lines + i) % len(packagings)]
-            response = timed("cart add", lambda: client.post("/en/cart/add", data={
-                "packaging_id": packaging, "quantity": 1, "csrf_token": _csrf(client)}))
+            data = {"packaging_id": packaging, "quantity": 1, "csrf_token": _csrf(client)}
+            response = timed("cart add", lambda: client.post("/en/cart/add", data=data))
             assert response.status_code == 303, response.status_code
         page = timed("checkout form", lambda: client.get("/en/checkout")).get_data(as_text=True)
         form = {**FIELDS, "csrf_token": CSRF.search(page).group(1), "idempotency_key": KEY.search(page).group(1)}
-        response = timed("place order", lambda: client.post("/en/checkout", data=form), profiled=n >= 3)
+        response = timed("place order", lambda: client.post("/en/checkout", data=form))
         assert response.status_code == 303 and "/en/orders/" in response.headers["Location"], response.status_code
-        last_sql = list(statements)
         if n == 2:
             for name in times:
                 times[name].clear()
                 kinds[name].clear()
+                profiles[name] = cProfile.Profile()
 
     print(f"database {url.split(':')[0]}, {args.orders} orders of {args.lines} line(s)")
     for name, values in times.items():
         per = len(values) or 1
         by_kind = ", ".join(f"{k} {v / per:g}" for k, v in sorted(kinds[name].items()))
-        print(f"  {name:14} median {statistics.median(values):6.2f} ms  statements/request: "
-              f"{sum(kinds[name].values()) / per:g} ({by_kind})")
+        calls = pstats.Stats(profiles[name]).total_calls / per
+        print(f"  {name:14} median {statistics.median(values):6.2f} ms  Python calls/request {calls:7.0f}  "
+              f"statements/request: {sum(kinds[name].values()) / per:g} ({by_kind})")
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
+    pstats.Stats(profiles[args.request], stream=out).sort_stats(args.sort).print_stats(args.top)
     print(out.getvalue())
     if args.show_sql:
-        for statement in last_sql:
-            print("  ", " ".join(statement.split())[:220])
+        for name, found in last_sql.items():
+            print(f"{name}:")
+            for statement in found:
+                print("  ", " ".join(statement.split())[:220])
     return 0
 
 

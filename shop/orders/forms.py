@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop import place_names
-from shop.i18n import current_locale, translated
+from shop.i18n import current_locale
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.messages import message
@@ -73,9 +73,9 @@ class CheckoutForm(Form):
         return self
 
     def offer_sales_points(self, sales_points) -> CheckoutForm:
-        """The active sales points to pick up at."""
-        self.sales_point.choices = [SelectChoice("", "—")] + [SelectChoice(str(p.id), translated(p, "name").text)
-                                                              for p in sales_points]
+        """The active sales points to pick up at, as (id, name) (shop.orders.services.pickup_points)."""
+        self.sales_point.choices = [SelectChoice("", "—")] + [SelectChoice(str(point_id), name)
+                                                              for point_id, name in sales_points]
         self.sales_points_offered = True
         return self
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import force_locale
-from sqlalchemy import and_, case, select, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import case, insert, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
-from shop.cart.services import CartItem
-from shop.catalog.models import Packaging, Product, ProductStatus, ProductTranslation
+from shop.cart.services import CartItem, on_sale
+from shop.catalog.models import Packaging
 from shop.labels import packaging_label
 from shop.orders import address_map
 from shop.orders.models import Fulfilment, LineStatus, Order, OrderEvent, OrderLine, OrderStatus
@@ -23,13 +23,11 @@ from shop.orders.rules import OrderError, normalize_email, normalize_phone
 from shop.payments import registry as payments
 from shop.payments.models import Payment
 from shop.places.models import SalesPoint, SalesPointProduct
-from shop.producers.models import ProducerTranslation
 
 log = logging.getLogger(__name__)
 
 S = OrderStatus
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read over the phone
-SOURCE_LOCALE = "vi"  # the language every name has; the fallback of the others
 
 
 @dataclass(frozen=True)
@@ -167,36 +165,6 @@ def _merge(cart_lines: Sequence[CartItem], max_quantity: int) -> dict[int, int]:
     return wanted
 
 
-@dataclass(frozen=True)
-class _Sold:
-    """A packaging as the order copies it: price, names in the buyer's language (Vietnamese when missing)."""
-
-    packaging: Packaging
-    product_id: int
-    published: bool
-    producer_id: int
-    product_name: str
-    producer_name: str
-
-
-def _sold(session, packaging_ids, locale: str) -> dict[int, _Sold]:
-    """The packagings with their product's status and the product's and producer's names, in one SELECT
-    (two outer joins per name: the buyer's language and the Vietnamese fallback, as shop.i18n.translated)."""
-    name, name_vi = aliased(ProductTranslation), aliased(ProductTranslation)
-    maker, maker_vi = aliased(ProducerTranslation), aliased(ProducerTranslation)
-    rows = session.execute(
-        select(Packaging, Product.status, Product.producer_id, name.name, name_vi.name, maker.name, maker_vi.name)
-        .join(Product, Product.id == Packaging.product_id)
-        .outerjoin(name, and_(name.product_id == Product.id, name.locale == locale))
-        .outerjoin(name_vi, and_(name_vi.product_id == Product.id, name_vi.locale == SOURCE_LOCALE))
-        .outerjoin(maker, and_(maker.producer_id == Product.producer_id, maker.locale == locale))
-        .outerjoin(maker_vi, and_(maker_vi.producer_id == Product.producer_id, maker_vi.locale == SOURCE_LOCALE))
-        .where(Packaging.id.in_(packaging_ids)))
-    return {packaging.id: _Sold(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
-                                product_name or product_vi or "", producer_name or producer_vi or "")
-            for packaging, status, producer_id, product_name, product_vi, producer_name, producer_vi in rows}
-
-
 def _take_stock(session, wanted: Mapping[int, int]) -> set[int]:
     """Take every line's quantity in one conditional UPDATE (the database checks stock >= quantity row by
     row, under its row lock); returns the packaging ids it could not take, leaving the caller to roll back."""
@@ -238,11 +206,11 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
     wanted = _merge(cart_lines, settings.max_quantity)
     if not wanted:
         raise OrderError("empty_cart")
-    found = _sold(session, wanted, locale)
+    found = on_sale(session, wanted, locale)
     if len(found) != len(wanted):
         log.warning("order: refused unknown packaging ids %s", sorted(set(wanted) - set(found)))
         raise OrderError("unknown_item")
-    unavailable = [sold.product_name for sold in found.values() if not sold.packaging.active or not sold.published]
+    unavailable = [sold.product_name for sold in found.values() if not sold.buyable]
     if unavailable:
         raise OrderError("unavailable", items=unavailable)
 
@@ -258,13 +226,12 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
         for packaging_id in sorted(wanted):
             sold, quantity = found[packaging_id], wanted[packaging_id]
             price = sold.packaging.price_vnd
-            lines.append(OrderLine(
+            lines.append(dict(
                 product_id=sold.product_id, packaging_id=packaging_id, producer_id=sold.producer_id,
                 product_name=sold.product_name[:200], packaging_label=packaging_label(sold.packaging)[:120],
                 producer_name=sold.producer_name[:200], unit_price_vnd=price, quantity=quantity,
-                total_vnd=price * quantity, fulfilment_status=LineStatus.NEW, fulfilment_note="",
-                fulfilled_at=None))
-    subtotal = sum(line.total_vnd for line in lines)
+                total_vnd=price * quantity, fulfilment_status=LineStatus.NEW, fulfilment_note="", fulfilled_at=None))
+    subtotal = sum(line["total_vnd"] for line in lines)
     shipping = shipping_fee(settings, checkout.fulfilment, checkout.province, subtotal)
 
     short = _take_stock(session, wanted)
@@ -290,12 +257,15 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
         sales_point_id=checkout.sales_point_id if checkout.fulfilment == Fulfilment.PICKUP else None,
         payment_method=method.code, subtotal_vnd=subtotal, shipping_vnd=shipping, total_vnd=subtotal + shipping,
         expires_at=now + timedelta(minutes=settings.payment_minutes) if status == S.PENDING_PAYMENT else None,
-        created_at=now, updated_at=now, lines=lines,
-        events=[OrderEvent(at=now, actor="buyer", from_status=None, to_status=status, note="")],
-        invoices=[])
-    # The new order's collections are complete: nothing reads them back from the database.
+        created_at=now, updated_at=now, lines=[], invoices=[],
+        events=[OrderEvent(at=now, actor="buyer", from_status=None, to_status=status, note="")])
     payment = Payment(order=order, method=method.code, amount_vnd=order.total_vnd,
                       reference=payment_reference(code), created_at=now, updated_at=now)
     session.add_all((order, payment))
     session.flush()
+    # The lines in one multi-row INSERT (the unit of work would send one per line on SQLite), then
+    # set as the order's loaded collection: nothing reads them back.
+    inserted = session.scalars(insert(OrderLine).returning(OrderLine),
+                               [{**line, "order_id": order.id} for line in lines]).all()
+    set_committed_value(order, "lines", sorted(inserted, key=lambda line: line.id))
     return order, payment

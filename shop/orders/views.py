@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from shop.accounts.models import Role
 from shop.cart import services as cart_services
-from shop.cart.session import cart_token
+from shop.cart.session import cart_token, note_cart_count
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
@@ -23,7 +23,6 @@ from shop.orders.models import Fulfilment, OrderStatus
 from shop.orders.status import cancel_order
 from shop.payments.models import PaymentStatus
 from shop.payments.registry import any_method, available_methods
-from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
@@ -82,7 +81,7 @@ def checkout():
         form.commune.data = ""
     elif request.method == "POST" and not updating_total:
         if form.fulfilment.data == Fulfilment.PICKUP:
-            form.offer_sales_points(places.sales_points(db.session))
+            form.offer_sales_points(services.pickup_points(db.session, current_locale()))
         if form.validate():
             try:
                 placed = submit_order(db.session, cart_services.contents(db.session, cart_token()),
@@ -104,9 +103,10 @@ def checkout():
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
     if not form.sales_points_offered:
-        form.offer_sales_points(places.sales_points(db.session))
+        form.offer_sales_points(services.pickup_points(db.session, current_locale()))
     cart = cart_services.get_cart(db.session, cart_token())
-    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    view = cart_services.view_cart(db.session, cart, locale=current_locale(), photos=False)
+    note_cart_count(view.count)
     if view.is_empty:
         flash(message(rules.OrderError("empty_cart")), "error")
         return redirect(url_for("cart.show"), 303)
