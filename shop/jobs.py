@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from shop.extensions import db
 from shop.models_base import utcnow
 from shop.outbox.models import OutboxMail
+from shop.outbox.services import NEW_MAIL_IDS
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +181,7 @@ def jobs() -> Jobs:
 
 # --- ringing the doorbell after a commit that queued mails ------------------------------------
 
-_NEW = "outbox_new_ids"
+_NEW = NEW_MAIL_IDS  # also filled by shop.outbox.services.queue_mails (a multi-row INSERT)
 
 
 @event.listens_for(Session, "after_flush")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 
+from shop.cart import queries
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.domain import DomainError
@@ -93,7 +94,7 @@ def get_cart(session, token: str | None) -> Cart | None:
     """The cart of this session token, if it has one."""
     if not token or not isinstance(token, str) or len(token) > 64:
         return None
-    return session.scalar(select(Cart).where(Cart.token == token))
+    return session.execute(queries.cart_by_token(), {"token": token}).unique().scalar_one_or_none()
 
 
 def get_or_create_cart(session, token: str | None) -> Cart:
@@ -114,19 +115,44 @@ def item_count(session, token: str | None) -> int:
                           .join(Cart, Cart.id == CartLine.cart_id).where(Cart.token == token)) or 0
 
 
-def _buyable_packaging(session, packaging_id) -> Packaging:
+@dataclass(frozen=True)
+class OnSale:
+    """A packaging with what a cart or an order needs of its product: whether it is published, its
+    producer, and the product's and producer's names in one language (Vietnamese where it has none)."""
+
+    packaging: Packaging
+    product_id: int
+    published: bool
+    producer_id: int
+    product_name: str
+    producer_name: str
+
+    @property
+    def buyable(self) -> bool:
+        return self.packaging.active and self.published
+
+
+def on_sale(session, packaging_ids, locale: str) -> dict[int, OnSale]:
+    """The packagings by id, in one SELECT: the product's status and producer, and the product's and
+    producer's names in locale (Vietnamese where it has none)."""
+    rows = session.execute(queries.packagings_on_sale(), {"ids": list(packaging_ids), "locale": locale})
+    return {packaging.id: OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
+                                 product_name or product_vi or "", producer_name or producer_vi or "")
+            for packaging, status, producer_id, product_name, product_vi, producer_name, producer_vi in rows}
+
+
+def _buyable_packaging(session, packaging_id, locale: str) -> OnSale:
     if isinstance(packaging_id, bool) or not isinstance(packaging_id, int) or not 0 < packaging_id < 2**31:
         log.warning("cart: refused packaging id %r", packaging_id)
         raise CartError("unknown_item")
-    packaging = session.get(Packaging, packaging_id)
-    if packaging is None:
+    found = on_sale(session, [packaging_id], locale).get(packaging_id)
+    if found is None:
         log.warning("cart: refused unknown packaging id %s", packaging_id)
         raise CartError("unknown_item")
-    product = session.get(Product, packaging.product_id)
-    if not packaging.active or product.status != ProductStatus.PUBLISHED:
+    if not found.buyable:
         # No name: the visitor may be probing ids of drafts it could never see.
         raise CartError("unavailable")
-    return packaging
+    return found
 
 
 def _check_quantity(quantity, max_quantity: int) -> int:
@@ -143,10 +169,10 @@ def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quant
     the product in locale.
     """
     _check_quantity(quantity, max_quantity)
-    packaging = _buyable_packaging(session, packaging_id)
-    line = next((l for l in cart.lines if l.packaging_id == packaging.id), None)
+    found = _buyable_packaging(session, packaging_id, locale)
+    line = next((l for l in cart.lines if l.packaging_id == packaging_id), None)
     wanted = quantity + (line.quantity if line else 0)
-    return _store(session, cart, packaging, line, wanted, max_quantity, locale)
+    return _store(session, cart, found, line, wanted, max_quantity)
 
 
 def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
@@ -158,13 +184,12 @@ def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_q
     line = next((l for l in cart.lines if l.packaging_id == packaging_id), None)
     if line is None:
         raise CartError("not_in_cart")
-    packaging = _buyable_packaging(session, packaging_id)
-    return _store(session, cart, packaging, line, quantity, max_quantity, locale)
+    found = _buyable_packaging(session, packaging_id, locale)
+    return _store(session, cart, found, line, quantity, max_quantity)
 
 
-def _store(session, cart: Cart, packaging: Packaging, line: CartLine | None, wanted: int, max_quantity: int,
-           locale: str) -> int:
-    name = translated(session.get(Product, packaging.product_id), "name", locale).text
+def _store(session, cart: Cart, found: OnSale, line: CartLine | None, wanted: int, max_quantity: int) -> int:
+    packaging, name = found.packaging, found.product_name
     if packaging.stock <= 0:
         raise CartError("out_of_stock", name=name)
     kept = min(wanted, packaging.stock, max_quantity)
@@ -187,22 +212,57 @@ def remove_item(session, cart: Cart, packaging_id: int) -> None:
     session.flush()
 
 
-def clear_cart(session, cart: Cart) -> None:
+@dataclass(frozen=True)
+class CartContents:
+    """What checkout needs of a cart: its id (None: no cart) and its lines as ids and quantities."""
+
+    cart_id: int | None
+    items: tuple[CartItem, ...] = ()
+
+
+def contents(session, token: str | None) -> CartContents:
+    """The token's cart id and lines in one SELECT, without loading the cart, its packagings or products."""
+    if not token or not isinstance(token, str) or len(token) > 64:
+        return CartContents(None)
+    rows = session.execute(queries.cart_contents(), {"token": token}).all()
+    if not rows:
+        return CartContents(None)
+    return CartContents(rows[0][0], tuple(CartItem(packaging_id, quantity) for _cart, packaging_id, quantity in rows
+                                          if packaging_id is not None))
+
+
+def contents_of(cart: Cart | CartContents | None) -> CartContents:
+    """A loaded cart (or contents already read) as CartContents."""
+    if cart is None or isinstance(cart, CartContents):
+        return cart or CartContents(None)
+    return CartContents(cart.id, tuple(items(cart)))
+
+
+def clear_cart(session, cart: Cart | CartContents) -> None:
     """Empty the cart (after an order took its lines)."""
-    session.execute(delete(CartLine).where(CartLine.cart_id == cart.id))
-    session.expire(cart, ["lines"])
+    cart_id = cart.cart_id if isinstance(cart, CartContents) else cart.id
+    if cart_id is None:
+        return
+    session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
+    if isinstance(cart, Cart):
+        session.expire(cart, ["lines"])
 
 
 def items(cart: Cart | None) -> list[CartItem]:
     return [CartItem(line.packaging_id, line.quantity) for line in cart.lines] if cart else []
 
 
-def view_cart(session, cart: Cart | None, *, locale: str) -> CartView:
-    """The cart priced now, grouped by producer; lines that cannot be bought as they are carry a problem."""
+def view_cart(session, cart: Cart | None, *, locale: str, photos: bool = True) -> CartView:
+    """The cart priced now, grouped by producer; lines that cannot be bought as they are carry a problem.
+
+    The products come with what the cart shows and nothing else: their names in locale and Vietnamese,
+    the producer's too, and (photos=True) the photos for the thumbnails; three or four statements
+    whatever the number of lines.
+    """
     if cart is None or not cart.lines:
         return CartView([])
-    products = {p.id: p for p in session.scalars(
-        select(Product).where(Product.id.in_({line.packaging.product_id for line in cart.lines})))}
+    products = {p.id: p for p in session.scalars(queries.products_for_cart(locale, photos),
+                                                 {"ids": list({line.packaging.product_id for line in cart.lines})})}
     groups: dict[int, ProducerGroup] = {}
     for line in cart.lines:
         packaging = line.packaging

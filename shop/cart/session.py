@@ -32,7 +32,14 @@ def cart_count() -> int | None:
     """How many items the visitor's cart holds, for the header; None when the page may be cached for everyone."""
     if g.get("rendering_for_cache") or SESSION_KEY not in session:
         return None
+    if "cart_count" in g:
+        return g.cart_count
     return services.item_count(db.session, cart_token())
+
+
+def note_cart_count(count: int) -> None:
+    """The page's view has just counted the cart (a CartView): the header reuses the figure, no statement."""
+    g.cart_count = count
 
 
 # What was just added (packaging id, and a warning when the quantity was capped), for the panel on the

@@ -7,7 +7,7 @@ from flask_babel import ngettext
 
 from shop.cart import services
 from shop.cart.forms import CartLineForm
-from shop.cart.session import added_panel, cart_token, remember_added, remember_cart
+from shop.cart.session import added_panel, cart_token, note_cart_count, remember_added, remember_cart
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.inputs import MAX_ID, NumberError, parse_int, safe_path
@@ -37,6 +37,7 @@ def show():
     """The cart, grouped by producer, priced now, with its problems flagged."""
     cart = services.get_cart(db.session, cart_token())
     view = services.view_cart(db.session, cart, locale=current_locale())
+    note_cart_count(view.count)
     return render_template("cart/cart.html", view=view, max_quantity=_max())
 
 
@@ -63,8 +64,8 @@ def add():
             db.session.rollback()
             return _refused(message(error), target)
         warning = message(error)
+    remember_cart(cart)  # before the commit, which expires the cart: reading its token after would reload it
     db.session.commit()
-    remember_cart(cart)
     if _wants_json():
         panel = added_panel(form.packaging_id.data, warning, locale=current_locale())
         count = panel.count if panel else 0

@@ -15,9 +15,9 @@ from shop import metrics
 from shop.cart import services as cart_services
 from shop.orders import mail
 from shop.orders.models import Order
-from shop.orders.placement import Checkout, OrderSettings, place_order
+from shop.orders.placement import Checkout, OrderSettings, new_order_code, place_order_and_payment
 from shop.orders.rules import OrderError
-from shop.orders.services import order_by_idempotency_key, payment_of
+from shop.orders.services import claimed_by, order_by_idempotency_key
 from shop.payments.registry import any_method
 
 log = logging.getLogger(__name__)
@@ -35,42 +35,60 @@ class OrderLinks:
 @dataclass(frozen=True)
 class CheckoutResult:
     """The order, whether this call placed it (False: the same form was sent before), and where to
-    send the buyer next (a provider's page, or None for the order page)."""
+    send the buyer next (a provider's page, or None for the order page). code and token are read
+    before the commit, so that the redirect reloads nothing."""
 
     order: Order
     created: bool
     redirect_url: str | None = None
+    code: str = ""
+    token: str = ""
+
+
+def _found(order: Order) -> CheckoutResult:
+    return CheckoutResult(order, created=False, code=order.code, token=order.token)
 
 
 def submit_order(session, cart, checkout: Checkout, *, locale: str, now: datetime, settings: OrderSettings,
                  links: OrderLinks, user_id: int | None = None) -> CheckoutResult:
     """Place the cart's order, empty the cart and start the payment in one committed transaction.
 
+    cart is the buyer's Cart, or its CartContents (shop.cart.services.contents: one SELECT), or None.
     The same idempotency key returns the first order, also when two submits race. Raises OrderError
     (rolled back) when the order cannot be placed.
     """
-    existing = order_by_idempotency_key(session, checkout.idempotency_key)
-    if existing is not None:
-        return CheckoutResult(existing, created=False)
+    contents = cart_services.contents_of(cart)
+    # One SELECT answers both questions: was this form placed already, and is the new code free?
+    code = new_order_code()
+    while True:
+        existing_id, code_taken = claimed_by(session, checkout.idempotency_key, code)
+        if existing_id is not None:
+            return _found(session.get(Order, existing_id))
+        if not code_taken:
+            break
+        code = new_order_code()
     try:
-        order = place_order(session, cart_services.items(cart), checkout, locale=locale, now=now, settings=settings,
-                            user_id=user_id)
+        order, payment = place_order_and_payment(session, contents.items, checkout, locale=locale, now=now,
+                                                 settings=settings, user_id=user_id, code=code)
         mail.queue_order_mails(session, order, order_url=links.order_page(order),
                                portal_url=links.portal_page(order), now=now)
-        if cart is not None:
-            cart_services.clear_cart(session, cart)
-        started = any_method(order.payment_method).start(session, order, payment_of(session, order),
-                                                          config=settings.config, now=now,
+        if contents.cart_id is not None:
+            cart_services.clear_cart(session, cart if cart is not None and not isinstance(
+                cart, cart_services.CartContents) else contents)
+        started = any_method(order.payment_method).start(session, order, payment, config=settings.config, now=now,
                                                           pay_url=links.pay_page(order))
+        placed = CheckoutResult(order, created=True, redirect_url=started.redirect_url, code=order.code,
+                                token=order.token)
+        method = order.payment_method
         session.commit()
     except (OrderError, IntegrityError) as error:
         session.rollback()
         existing = order_by_idempotency_key(session, checkout.idempotency_key)
         if existing is not None:
-            return CheckoutResult(existing, created=False)
+            return _found(existing)
         if isinstance(error, IntegrityError):
             log.warning("order: integrity error while placing an order: %s", error.orig)
             raise OrderError("try_again") from error
         raise
-    metrics.order_placed(order.payment_method)
-    return CheckoutResult(order, created=True, redirect_url=started.redirect_url)
+    metrics.order_placed(method)
+    return placed

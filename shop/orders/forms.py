@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from shop import place_names
-from shop.i18n import current_locale, translated
+from shop.i18n import current_locale
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.messages import message
@@ -54,8 +54,11 @@ class CheckoutForm(Form):
     invoice_email = StringField(_l("Email for the e-invoice"), validators=[Optional(), Length(max=254)])
     idempotency_key = HiddenField(validators=[InputRequired(), Length(min=16, max=64)])
 
-    def setup(self, methods, sales_points, provinces=(), communes=()) -> CheckoutForm:
-        """Offer the configured payment methods, the active sales points, the provinces and the chosen one's communes."""
+    sales_points_offered = False
+
+    def setup(self, methods, provinces=(), communes=(), sales_points=None) -> CheckoutForm:
+        """Offer the configured payment methods, the provinces and the chosen one's communes, and the active
+        sales points when given (else offer_sales_points() later: a delivery order never needs them)."""
         # Quảng Ninh first, then the others by their name in the page's language and its collation; the
         # template shows each name in that language (province_display), Vietnamese marked otherwise.
         self.province.choices = [SelectChoice("", "—")] + [
@@ -64,8 +67,16 @@ class CheckoutForm(Form):
         self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:
             self.payment_method.data = methods[0].code
-        self.sales_point.choices = [SelectChoice("", "—")] + [SelectChoice(str(p.id), translated(p, "name").text)
-                                                              for p in sales_points]
+        self.sales_point.choices = [SelectChoice("", "—")]
+        if sales_points is not None:
+            self.offer_sales_points(sales_points)
+        return self
+
+    def offer_sales_points(self, sales_points) -> CheckoutForm:
+        """The active sales points to pick up at, as (id, name) (shop.orders.services.pickup_points)."""
+        self.sales_point.choices = [SelectChoice("", "—")] + [SelectChoice(str(point_id), name)
+                                                              for point_id, name in sales_points]
+        self.sales_points_offered = True
         return self
 
     def validate(self, extra_validators=None) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from email.message import EmailMessage
+from functools import cache
 
 from flask import render_template
+from sqlalchemy import and_, bindparam, select
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -110,23 +112,47 @@ def _producer_label(session, line) -> str:
     return packaging_label(packaging) if packaging else line.packaging_label
 
 
+@cache
+def _readers_of_producers():
+    from shop.accounts.models import User
+    return (select(Producer.id, Producer.slug, Producer.email, User.email, User.locale)
+            .outerjoin(User, and_(User.producer_id == Producer.id, User.active.is_(True)))
+            .where(Producer.id.in_(bindparam("ids", expanding=True))).order_by(Producer.id, User.email))
+
+
+def readers_of_producers(session, producer_ids) -> tuple[dict[int, list[tuple[str, str]]], dict[int, str]]:
+    """producer_readers() of several producers in one SELECT: ({producer id: [(email, locale), ...]},
+    {producer id: slug})."""
+    rows = session.execute(_readers_of_producers(), {"ids": list(producer_ids)})
+    readers: dict[int, list[tuple[str, str]]] = {}
+    slugs: dict[int, str] = {}
+    for producer_id, slug, contact, user_email, user_locale in rows:
+        slugs[producer_id] = slug
+        found = readers.setdefault(producer_id, [])
+        if user_email is not None:
+            found.append((user_email, user_locale))
+        elif contact:
+            found.append((contact, PRODUCER_LOCALE))
+    return {producer_id: readers[producer_id] for producer_id in slugs}, slugs
+
+
 def queue_order_mails(session, order: Order, *, order_url: str, portal_url: str, now) -> int:
     """Queue the buyer's confirmation and a notice to each reader of each producer, in the caller's
-    transaction; how many were queued. Nothing is rendered here: the worker builds the text."""
-    from shop.outbox.services import queue_mail
-    queue_mail(session, "order_confirmation", order.email, {"order_id": order.id, "order_url": order_url}, now=now)
-    queued = 1
-    for producer_id in sorted({line.producer_id for line in order.lines if line.producer_id is not None}):
-        producer = session.get(Producer, producer_id)
-        readers = producer_readers(session, producer)
-        if not readers:
+    transaction; how many were queued. Nothing is rendered here: the worker builds the text. Two
+    statements whatever the order: the producers' readers, and one multi-row INSERT of the mails."""
+    from shop.outbox.services import queue_mails
+    mails = [("order_confirmation", order.email, {"order_id": order.id, "order_url": order_url})]
+    producer_ids = sorted({line.producer_id for line in order.lines if line.producer_id is not None})
+    readers, slugs = readers_of_producers(session, producer_ids) if producer_ids else ({}, {})
+    for producer_id in producer_ids:
+        if not readers.get(producer_id):
             log.warning("order %s: producer %s has no user nor email address; no notice queued",
-                        order.code, producer.slug)
-        for email, _locale in readers:
-            queue_mail(session, "producer_notice", email,
-                       {"order_id": order.id, "producer_id": producer_id, "portal_url": portal_url}, now=now)
-            queued += 1
-    return queued
+                        order.code, slugs.get(producer_id, producer_id))
+        mails.extend(("producer_notice", email, {"order_id": order.id, "producer_id": producer_id,
+                                                 "portal_url": portal_url})
+                     for email, _locale in readers.get(producer_id, ()))
+    queue_mails(session, mails, now=now)
+    return len(mails)
 
 
 def queue_shipping_notice(session, order: Order, line_ids: list[int], *, order_url: str, now) -> None:

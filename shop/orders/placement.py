@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import force_locale
-from sqlalchemy import select, update
+from sqlalchemy import case, insert, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
-from shop.cart.services import CartItem
-from shop.catalog.models import Packaging, Product, ProductStatus
-from shop.i18n import translated
+from shop.cart.services import CartItem, on_sale
+from shop.catalog.models import Packaging
 from shop.labels import packaging_label
-from shop.orders.models import Fulfilment, Order, OrderEvent, OrderLine, OrderStatus
-from shop.geo import services as geo
-from shop.geo.models import Commune, Province
+from shop.orders import address_map
+from shop.orders.models import Fulfilment, LineStatus, Order, OrderEvent, OrderLine, OrderStatus
 from shop.orders.invoices import InvoiceError, InvoiceRequest, invoice_request
 from shop.orders.provinces import by_code
 from shop.orders.rules import OrderError, normalize_email, normalize_phone
@@ -113,8 +112,8 @@ def payment_reference(code: str) -> str:
 class _Checked:
     phone: str
     email: str
-    province: Province | None
-    commune: Commune | None
+    province: address_map.Place | None
+    commune: address_map.Place | None
     invoice: InvoiceRequest
 
 
@@ -131,14 +130,15 @@ def _check_checkout(session, checkout: Checkout, settings: OrderSettings) -> _Ch
         raise OrderError("bad_email")
     province = commune = None
     if checkout.fulfilment == Fulfilment.DELIVERY:
-        province = geo.province(session, checkout.province)
-        commune = geo.commune(session, checkout.commune)
+        province = address_map.province(session, checkout.province)
+        commune = address_map.commune(session, checkout.commune)
         if province is None or commune is None or commune.province_code != province.code \
                 or by_code(province.code) is None or not checkout.street.strip() or len(checkout.street) > 300:
             raise OrderError("bad_address")
     elif checkout.fulfilment == Fulfilment.PICKUP:
-        point = session.get(SalesPoint, checkout.sales_point_id) if checkout.sales_point_id else None
-        if point is None or not point.active:
+        active = session.scalar(select(SalesPoint.active).where(SalesPoint.id == checkout.sales_point_id)) \
+            if checkout.sales_point_id else None
+        if not active:
             raise OrderError("bad_sales_point")
     else:
         raise OrderError("bad_form")
@@ -165,69 +165,85 @@ def _merge(cart_lines: Sequence[CartItem], max_quantity: int) -> dict[int, int]:
     return wanted
 
 
+def _take_stock(session, wanted: Mapping[int, int]) -> set[int]:
+    """Take every line's quantity in one conditional UPDATE (the database checks stock >= quantity row by
+    row, under its row lock); returns the packaging ids it could not take, leaving the caller to roll back."""
+    quantity = case(dict(wanted), value=Packaging.id)
+    taken = session.execute(
+        update(Packaging).where(Packaging.id.in_(list(wanted)), Packaging.stock >= quantity)
+        .values(stock=Packaging.stock - quantity).returning(Packaging.id)
+        .execution_options(synchronize_session=False)).scalars().all()
+    return set(wanted) - set(taken)
+
+
+def code_is_free(session, code: str) -> bool:
+    return session.scalar(select(Order.id).where(Order.code == code)) is None
+
+
 def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, locale: str, now: datetime,
-                settings: OrderSettings, user_id: int | None = None) -> Order:
+                settings: OrderSettings, user_id: int | None = None, code: str | None = None) -> Order:
+    """Create the order, its lines, its payment record and take the stock (see place_order_and_payment)."""
+    return place_order_and_payment(session, cart_lines, checkout, locale=locale, now=now, settings=settings,
+                                   user_id=user_id, code=code)[0]
+
+
+def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, locale: str,
+                            now: datetime, settings: OrderSettings, user_id: int | None = None,
+                            code: str | None = None) -> tuple[Order, Payment]:
     """Create the order, its lines, its payment record and take the stock, all in the caller's transaction.
 
-    user_id is the signed-in customer's account the order belongs to (None for a guest).
+    user_id is the signed-in customer's account the order belongs to (None for a guest). code is a new
+    order code the caller already found free (shop.orders.checkout checks it with the idempotency key);
+    without it one is drawn here.
 
     Prices come from the database now; the order copies them. Raises OrderError (the caller
-    rolls back, so nothing half-written remains).
+    rolls back, so nothing half-written remains). A handful of statements whatever the number of
+    lines: one SELECT of the packagings with their products' names, one UPDATE of the stock, and
+    one INSERT per table (the lines in one multi-row INSERT).
     """
     checked = _check_checkout(session, checkout, settings)
     delivery = checkout.fulfilment == Fulfilment.DELIVERY
     wanted = _merge(cart_lines, settings.max_quantity)
     if not wanted:
         raise OrderError("empty_cart")
-    rows = session.execute(select(Packaging, Product).join(Product, Product.id == Packaging.product_id)
-                           .where(Packaging.id.in_(wanted))).all()
-    found = {packaging.id: (packaging, product) for packaging, product in rows}
+    found = on_sale(session, wanted, locale)
     if len(found) != len(wanted):
         log.warning("order: refused unknown packaging ids %s", sorted(set(wanted) - set(found)))
         raise OrderError("unknown_item")
-    unavailable = [translated(product, "name", locale).text for packaging, product in found.values()
-                   if not packaging.active or product.status != ProductStatus.PUBLISHED]
+    unavailable = [sold.product_name for sold in found.values() if not sold.buyable]
     if unavailable:
         raise OrderError("unavailable", items=unavailable)
 
     if checkout.fulfilment == Fulfilment.PICKUP:
         carried = set(session.scalars(select(SalesPointProduct.product_id).where(
             SalesPointProduct.sales_point_id == checkout.sales_point_id, SalesPointProduct.in_stock.is_(True))))
-        lacking = [translated(product, "name", locale).text for _p, product in found.values()
-                   if product.id not in carried]
+        lacking = [sold.product_name for sold in found.values() if sold.product_id not in carried]
         if lacking:
             raise OrderError("pickup_lacks", items=sorted(set(lacking)))
 
     lines = []
     with force_locale(locale):
         for packaging_id in sorted(wanted):
-            packaging, product = found[packaging_id]
-            quantity = wanted[packaging_id]
-            lines.append(OrderLine(
-                product_id=product.id, packaging_id=packaging.id, producer_id=product.producer_id,
-                product_name=translated(product, "name", locale).text[:200],
-                packaging_label=packaging_label(packaging)[:120],
-                producer_name=translated(product.producer, "name", locale).text[:200],
-                unit_price_vnd=packaging.price_vnd, quantity=quantity, total_vnd=packaging.price_vnd * quantity))
-    subtotal = sum(line.total_vnd for line in lines)
+            sold, quantity = found[packaging_id], wanted[packaging_id]
+            price = sold.packaging.price_vnd
+            lines.append(dict(
+                product_id=sold.product_id, packaging_id=packaging_id, producer_id=sold.producer_id,
+                product_name=sold.product_name[:200], packaging_label=packaging_label(sold.packaging)[:120],
+                producer_name=sold.producer_name[:200], unit_price_vnd=price, quantity=quantity,
+                total_vnd=price * quantity, fulfilment_status=LineStatus.NEW, fulfilment_note="", fulfilled_at=None))
+    subtotal = sum(line["total_vnd"] for line in lines)
     shipping = shipping_fee(settings, checkout.fulfilment, checkout.province, subtotal)
 
-    # Stock: one conditional UPDATE per packaging, in id order so concurrent orders lock alike.
-    short = []
-    for packaging_id in sorted(wanted):
-        result = session.execute(
-            update(Packaging).where(Packaging.id == packaging_id, Packaging.stock >= wanted[packaging_id])
-            .values(stock=Packaging.stock - wanted[packaging_id]).execution_options(synchronize_session=False))
-        if result.rowcount != 1:
-            short.append(translated(found[packaging_id][1], "name", locale).text)
+    short = _take_stock(session, wanted)
     if short:
-        raise OrderError("out_of_stock", items=short)
+        raise OrderError("out_of_stock", items=[found[i].product_name for i in sorted(short)])
 
     method = payments.get_method(checkout.payment_method, settings.config)
     status = S.PENDING_PAYMENT if method.pay_before_fulfilment else S.CONFIRMED
-    code = new_order_code()
-    while session.scalar(select(Order.id).where(Order.code == code)) is not None:
+    if code is None:
         code = new_order_code()
+        while not code_is_free(session, code):
+            code = new_order_code()
     order = Order(
         code=code, token=secrets.token_urlsafe(24), idempotency_key=checkout.idempotency_key, status=status,
         locale=locale, customer_name=checkout.name.strip(), phone=checked.phone, email=checked.email,
@@ -241,10 +257,15 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
         sales_point_id=checkout.sales_point_id if checkout.fulfilment == Fulfilment.PICKUP else None,
         payment_method=method.code, subtotal_vnd=subtotal, shipping_vnd=shipping, total_vnd=subtotal + shipping,
         expires_at=now + timedelta(minutes=settings.payment_minutes) if status == S.PENDING_PAYMENT else None,
-        created_at=now, updated_at=now, lines=lines,
-        events=[OrderEvent(at=now, actor="buyer", from_status=None, to_status=status)])
-    session.add(order)
-    session.add(Payment(order=order, method=method.code, amount_vnd=order.total_vnd,
-                        reference=payment_reference(code), created_at=now, updated_at=now))
+        created_at=now, updated_at=now, lines=[], invoices=[],
+        events=[OrderEvent(at=now, actor="buyer", from_status=None, to_status=status, note="")])
+    payment = Payment(order=order, method=method.code, amount_vnd=order.total_vnd,
+                      reference=payment_reference(code), created_at=now, updated_at=now)
+    session.add_all((order, payment))
     session.flush()
-    return order
+    # The lines in one multi-row INSERT (the unit of work would send one per line on SQLite), then
+    # set as the order's loaded collection: nothing reads them back.
+    inserted = session.scalars(insert(OrderLine).returning(OrderLine),
+                               [{**line, "order_id": order.id} for line in lines]).all()
+    set_committed_value(order, "lines", sorted(inserted, key=lambda line: line.id))
+    return order, payment

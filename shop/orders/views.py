@@ -11,20 +11,18 @@ from markupsafe import Markup
 
 from shop.accounts.models import Role
 from shop.cart import services as cart_services
-from shop.cart.session import cart_token
+from shop.cart.session import cart_token, note_cart_count
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
 from shop.models_base import utcnow
-from shop.geo import services as geo
-from shop.orders import placement, rules, services
+from shop.orders import address_map, placement, rules, services
 from shop.orders.checkout import OrderLinks, submit_order
 from shop.orders.forms import CheckoutForm, LookupForm
-from shop.orders.models import OrderStatus
+from shop.orders.models import Fulfilment, OrderStatus
 from shop.orders.status import cancel_order
 from shop.payments.models import PaymentStatus
 from shop.payments.registry import any_method, available_methods
-from shop.places import services as places
 
 bp = Blueprint("orders", __name__, url_prefix="/<locale>")
 
@@ -70,9 +68,10 @@ def checkout():
     settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
     form = CheckoutForm()
-    form.setup(methods, places.sales_points(db.session), geo.provinces(db.session),
-               geo.communes_of(db.session, form.province.data or ""))
-    cart = cart_services.get_cart(db.session, cart_token())
+    # The map comes from memory (shop.orders.address_map); sales points are read only for a page
+    # that lists them or a pickup that needs one, not for a delivery order that succeeds.
+    form.setup(methods, address_map.provinces(db.session),
+               address_map.communes_of(db.session, form.province.data or ""))
     error = None
     choosing = request.method == "POST" and bool(form.choose_province.data)
     # "Update total" (without JavaScript) posts the form back only to show the fee and total: no order yet.
@@ -81,11 +80,15 @@ def checkout():
         # Without JavaScript: the province was chosen, the form comes back with its communes; no order yet.
         form.commune.data = ""
     elif request.method == "POST" and not updating_total:
+        if form.fulfilment.data == Fulfilment.PICKUP:
+            form.offer_sales_points(services.pickup_points(db.session, current_locale()))
         if form.validate():
             try:
-                placed = submit_order(db.session, cart, form.checkout_data(), locale=current_locale(), now=utcnow(),
+                placed = submit_order(db.session, cart_services.contents(db.session, cart_token()),
+                                      form.checkout_data(), locale=current_locale(), now=utcnow(),
                                       settings=settings, links=_LINKS, user_id=_customer_id())
             except rules.OrderError as failure:
+                db.session.rollback()
                 if failure.code in CART_PROBLEMS:
                     flash(message(failure), "error")
                     return redirect(url_for("cart.show"), 303)
@@ -93,13 +96,17 @@ def checkout():
             else:
                 # The thank-you page shows once; also when the same form came twice, since the
                 # response the browser shows may be the second one.
-                session[PLACED_KEY] = placed.order.code
-                return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.order.token), 303)
+                session[PLACED_KEY] = placed.code
+                return redirect(placed.redirect_url or url_for("orders.order_page", token=placed.token), 303)
     elif request.method == "GET":
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
-    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    if not form.sales_points_offered:
+        form.offer_sales_points(services.pickup_points(db.session, current_locale()))
+    cart = cart_services.get_cart(db.session, cart_token())
+    view = cart_services.view_cart(db.session, cart, locale=current_locale(), photos=False)
+    note_cart_count(view.count)
     if view.is_empty:
         flash(message(rules.OrderError("empty_cart")), "error")
         return redirect(url_for("cart.show"), 303)

@@ -11,11 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from shop.outbox.models import MailStatus, OutboxMail
 
 STALE_CLAIM = timedelta(minutes=10)
+# session.info key of the ids of mails queued in the session's transaction: shop.jobs rings the doorbell
+# for them after the commit and forgets them on a rollback (ORM-added rows are collected at flush).
+NEW_MAIL_IDS = "outbox_new_ids"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,19 @@ def queue_mail(session, kind: str, recipient: str, params: Mapping | None = None
                       status=MailStatus.PENDING, attempts=0, next_attempt_at=now, created_at=now)
     session.add(mail)
     return mail
+
+
+def queue_mails(session, mails, *, base_url: str = "", now: datetime) -> list[int]:
+    """Add several mails, (kind, recipient, params) each, in one multi-row INSERT in the caller's
+    transaction; like queue_mail they are sent only if that transaction commits. Returns their ids."""
+    if not mails:
+        return []
+    ids = list(session.execute(insert(OutboxMail).returning(OutboxMail.id), [
+        {"kind": kind, "recipient": recipient, "params": dict(params or {}), "base_url": base_url,
+         "status": MailStatus.PENDING, "attempts": 0, "next_attempt_at": now, "subject": "", "last_error": "",
+         "created_at": now} for kind, recipient, params in mails]).scalars())
+    session.info.setdefault(NEW_MAIL_IDS, []).extend(ids)
+    return ids
 
 
 def due_ids(session, now: datetime, limit: int = 200) -> list[int]:
