@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from shop.catalog.models import (Certificate, CertifiedProduct, OcopGroup, Packaging, Product,
                                  ProductTranslation, SearchTerm)
-from shop.catalog.search import PRODUCER, PRODUCT, term_rows
+from shop.catalog.search import PRODUCER, PRODUCT, rebuild_words, term_rows
 from shop.catalog.services import add_months, certificate_valid_until, new_code
 from shop.demo.loader import load_reference
 from shop.places.models import Locality
@@ -130,6 +130,8 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
     _insert(session, Certificate, certificates)
     _insert(session, CertifiedProduct, awards)
     _insert(session, SearchTerm, terms)
+    # Bulk writes bypass the reindex hooks: recount the words once, from the terms as they now stand.
+    words = rebuild_words(session)
     session.flush()
     return {"producers": producer_count, "products": products, "certificates": len(certificates),
-            "search_terms": len(terms) + len(producer_terms)}
+            "search_terms": len(terms) + len(producer_terms), "search_words": words}
