@@ -25,7 +25,14 @@ def upgrade():
     )
     # Filled from the index as it stands; reindexing keeps it in step from here on.
     op.execute("INSERT INTO search_words (term, entities) SELECT term, count(*) FROM search_terms GROUP BY term")
+    if op.get_bind().dialect.name == "postgresql":
+        # The join order of a search depends on how many rows each term has: with the default 100
+        # most-common values, 'tra' was estimated at 198 rows (it has 1,352 at 20,000 products) and
+        # PostgreSQL chose a nested loop at ~20 µs a probe instead of a hash or merge join.
+        op.execute("ALTER TABLE search_terms ALTER COLUMN term SET STATISTICS 2000")
 
 
 def downgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE search_terms ALTER COLUMN term SET STATISTICS -1")
     op.drop_table('search_words')
