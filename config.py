@@ -49,6 +49,7 @@ class Config:
     APPROX_CURRENCY = {"en": "USD", "zh": "CNY", "ko": "KRW"}
 
     CATALOG_PAGE_SIZE = 24
+    SEARCH_PAGE_SIZE = 20
     SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
 
     # Map tiles: the page works without them; set MAP_TILE_URL to show a tiled map.

@@ -219,6 +219,20 @@ class SearchTerm(db.Model):
     weight: Mapped[int] = mapped_column(Integer)
 
 
+class SearchWord(db.Model):
+    """A distinct term of search_terms with the number of entities that hold it.
+
+    The query planner of the search: which query term is rarest, which words a prefix
+    stands for, and which index words are one typo away from a word that matches nothing.
+    """
+
+    __tablename__ = "search_words"
+    term: Mapped[str] = mapped_column(String(64).with_variant(String(64, collation="C"), "postgresql"),
+                                      primary_key=True)
+    # Entities holding the term; 0 once the last one is gone (the row stays, harmless).
+    entities: Mapped[int] = mapped_column(Integer)
+
+
 class ReviewDecision(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"

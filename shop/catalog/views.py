@@ -8,12 +8,12 @@ from shop.cache_pages import cacheable
 from shop.catalog import search as search_service
 from shop.catalog import services
 from shop.catalog.filters import parse_filters, parse_page
+from shop.catalog.search.cards import load_cards
 from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale
 from shop.places import services as places
-from shop.producers import services as producers
 from shop.producers.models import ProducerType
 
 bp = Blueprint("catalog", __name__, url_prefix="/<locale>")
@@ -66,22 +66,16 @@ def product_detail(slug: str):
 @bp.get("/search")
 @cacheable
 def search():
-    """Search products and producers in every language, ranked."""
+    """Search products and producers in every language, ranked; "did you mean" when nothing matched."""
     query = request.args.get("q", "").strip()
     page = parse_page(request.args)
-    per_page = 20
+    per_page = current_app.config["SEARCH_PAGE_SIZE"]
     try:
-        hits, total = search_service.search(db.session, query, limit=per_page, offset=(page - 1) * per_page)
+        found = search_service.search_page(db.session, query, page=page, per_page=per_page)
     except search_service.QueryTooLong:
         raise bad_request(_("Your search is too long: use at most %(max)d characters.",
                             max=search_service.MAX_QUERY_LENGTH))
-    product_map = services.products_by_ids(db.session, [h.entity_id for h in hits if h.kind == "product"])
-    producer_map = producers.producers_by_ids(db.session, [h.entity_id for h in hits if h.kind == "producer"])
-    results = []
-    for hit in hits:
-        entity = (product_map if hit.kind == "product" else producer_map).get(hit.entity_id)
-        if entity is not None:
-            results.append((hit.kind, entity))
-    pages = max(1, -(-total // per_page))
-    return render_template("catalog/search.html", query=query, results=results, total=total,
-                           page=page, pages=pages, day=today())
+    results = load_cards(db.session, found.hits, locale=current_locale(), today=today())
+    pages = max(1, -(-found.total // per_page))
+    return render_template("catalog/search.html", query=query, results=results, total=found.total,
+                           suggestion=found.suggestion, page=page, pages=pages)

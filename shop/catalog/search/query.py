@@ -1,0 +1,175 @@
+"""Running a query on the term index: plan with search_words, then one statement for the page.
+
+A query is cut like the texts; an entity matches when it holds every query term (the last one
+also as a prefix, a mistyped one through its one-edit neighbours) and ranks by the summed
+weights. The plan reads search_words once: each term's index words and how many entities hold
+them. The rarest term drives: its entities are the candidates, and every other term is an index
+probe per candidate, so the work follows the rarest term ('野生蜂蜜 10710' reads one entity, not
+thousands), and the page and the number of matches come back from one statement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, or_, select
+
+from shop.catalog.models import SearchTerm, SearchWord
+from shop.catalog.search.typos import correctable, typo_words
+from shop.catalog.search.index import tokenize
+from shop.text import is_cjk, is_hangul
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 8
+# A prefix stands for at most this many index words (the most frequent): '100' at 100,000 products
+# is ~110 numbers; the cap only bounds the statement's size.
+MAX_PREFIX_WORDS = 300
+# Multipliers of a term's weight: an exact word counts twice a prefix's expansion or a typo's neighbour.
+EXACT, PREFIX, TYPO = 2, 1, 1
+
+
+class QueryTooLong(ValueError):
+    """The query is longer than MAX_QUERY_LENGTH characters."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    entity_id: int
+    score: int
+
+
+@dataclass
+class Term:
+    """One query term and the index words that stand for it, each with its multiplier."""
+
+    text: str
+    words: dict[str, int] = field(default_factory=dict)
+    entities: int = 0  # entities holding any of the words (an upper bound: a sum)
+    corrected: bool = False  # matched only through typo neighbours
+
+
+@dataclass
+class Outcome:
+    """A page of hits, the number of matches, and the query terms that matched nothing at all."""
+
+    hits: list[Hit]
+    total: int
+    unmatched: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct terms of a query, at most MAX_QUERY_TERMS, in order."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryTooLong(query[:20])
+    seen: list[str] = []
+    for term in tokenize(query):
+        if term not in seen:
+            seen.append(term)
+    return seen[:MAX_QUERY_TERMS]
+
+
+def _is_prefix(term: str, last: bool) -> bool:
+    # The last Latin term also matches as a prefix (a visitor still typing). Two letters would expand
+    # to a large share of the index and 'do' must stay an exact word (đỗ, đồ, đỏ): 3+ letters only.
+    return last and len(term) >= 3 and not (is_cjk(term[0]) or is_hangul(term[0]))
+
+
+def plan(session, texts: list[str], *, typo_tolerant: bool = True) -> list[Term]:
+    """Each term with its index words: exact, the prefix's expansion, or else one-edit neighbours."""
+    terms = [Term(text) for text in texts]
+    prefix = terms[-1].text if _is_prefix(terms[-1].text, True) else None
+    where = SearchWord.term.in_(texts)
+    if prefix is not None:
+        # '{' sorts right after 'z' and the digits in bytewise collation (C on PostgreSQL).
+        where = or_(where, and_(SearchWord.term >= prefix, SearchWord.term < prefix + "{"))
+    rows = session.execute(select(SearchWord.term, SearchWord.entities)
+                           .where(where, SearchWord.entities > 0)
+                           .order_by(SearchWord.entities.desc())).all()
+    for term in terms:
+        for word, entities in rows:
+            if word == term.text:
+                term.words[word] = EXACT
+                term.entities += entities
+            elif term.text == prefix and word.startswith(prefix) and len(term.words) < MAX_PREFIX_WORDS:
+                term.words[word] = PREFIX
+                term.entities += entities
+    missing = [t for t in terms if not t.words and correctable(t.text)]
+    if typo_tolerant and missing:
+        near = typo_words(session, [t.text for t in missing])
+        for term in missing:
+            term.words = {word: TYPO for word in near[term.text]}
+            term.entities = sum(near[term.text].values())
+            term.corrected = bool(term.words)
+    return terms
+
+
+def _weight(words: dict[str, int], table=SearchTerm.__table__):
+    """The weight an index row adds for a term: its field weight times the word's multiplier."""
+    if len(set(words.values())) == 1:
+        return table.c.weight * next(iter(words.values()))
+    return case(*[(table.c.term == word, table.c.weight * m) for word, m in words.items()],
+                else_=table.c.weight)
+
+
+def _has_words(table, words: dict[str, int]):
+    return table.c.term == next(iter(words)) if len(words) == 1 else table.c.term.in_(list(words))
+
+
+def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hit], int]:
+    """The page of hits and the total, in one statement (two when the page is past the end)."""
+    ordered = sorted(terms, key=lambda t: t.entities)
+    driver, others = ordered[0], ordered[1:]
+    index = SearchTerm.__table__
+    # The driver's entities with its score: one row per entity even when several of its words match.
+    # One word has one row per entity: no grouping, so the database can stream the candidates.
+    candidates = (select(index.c.kind, index.c.entity_id, _weight(driver.words).label("s"))
+                  .where(_has_words(index, driver.words)))
+    if len(driver.words) > 1:
+        candidates = (candidates.with_only_columns(index.c.kind, index.c.entity_id,
+                                                   func.max(_weight(driver.words)).label("s"))
+                      .group_by(index.c.kind, index.c.entity_id))
+    candidates = candidates.subquery("c")
+    if others:
+        # Each other term is an index probe per candidate, rarest first so that a miss stops early;
+        # a prefix or a typo may match several words of one entity, hence the max per term.
+        grouped = any(len(term.words) > 1 for term in others)
+        joined, score = candidates, candidates.c.s
+        for n, term in enumerate(others):
+            probe = index.alias(f"t{n}")
+            joined = joined.join(probe, and_(_has_words(probe, term.words), probe.c.kind == candidates.c.kind,
+                                             probe.c.entity_id == candidates.c.entity_id))
+            weight = _weight(term.words, probe)
+            score = score + (func.max(weight) if grouped else weight)
+        scored = select(candidates.c.kind, candidates.c.entity_id, score.label("score")).select_from(joined)
+        if grouped:
+            scored = scored.group_by(candidates.c.kind, candidates.c.entity_id)
+        scored = scored.subquery("scored")
+    else:
+        scored = select(candidates.c.kind, candidates.c.entity_id, candidates.c.s.label("score")).subquery("scored")
+    # count() OVER () gives the number of matches in the same statement as the page.
+    page = (select(scored.c.kind, scored.c.entity_id, scored.c.score, func.count().over().label("total"))
+            .order_by(scored.c.score.desc(), scored.c.kind.desc(), scored.c.entity_id)
+            .limit(limit).offset(offset))
+    rows = session.execute(page).all()
+    if rows:
+        total = int(rows[0].total)
+    elif offset:
+        total = int(session.scalar(select(func.count()).select_from(scored)) or 0)
+    else:
+        total = 0
+    return [Hit(r.kind, r.entity_id, int(r.score)) for r in rows], total
+
+
+def find(session, query: str, *, limit: int, offset: int = 0, typo_tolerant: bool = True) -> Outcome:
+    """Plan and run a query; says which terms matched nothing and which only through typos."""
+    texts = query_terms(query)
+    if not texts:
+        return Outcome([], 0)
+    terms = plan(session, texts, typo_tolerant=typo_tolerant)
+    unmatched = [t.text for t in terms if not t.words]
+    corrected = [t.text for t in terms if t.corrected]
+    if unmatched:
+        return Outcome([], 0, unmatched, corrected)
+    hits, total = run(session, terms, limit=limit, offset=offset)
+    return Outcome(hits, total, [], corrected)

@@ -1,0 +1,38 @@
+"""The search page runs a fixed, small number of SQL statements, whatever the page size and query."""
+import pytest
+
+from tests.factories import certify, make_producer, make_product
+
+
+@pytest.fixture()
+def sixty(db):
+    producer = make_producer(db.session, name="HTX Trà Ba Chẽ")
+    for n in range(60):
+        product = make_product(db.session, producer=producer if n % 2 else None,
+                               name={"vi": f"Trà hoa vàng số {n}", "en": f"Golden camellia tea {n}"})
+        if n % 3 == 0:
+            certify(db.session, product, stars=4)
+    db.session.commit()
+
+
+@pytest.mark.parametrize("query", ["tra", "tra hoa vang", "trà hoa vàng ba chẽ số", "golden camellia tea 1",
+                                   "camelia", "ngoc tria", "camelliaaa", "xyzzy", "茶"])
+def test_search_page_statements_are_few_and_fixed(app, client, sixty, config_override, query):
+    """≤ 8 SQL statements for 5 and for 50 results per page, for one word or six, typos or none."""
+    counts = {}
+    for size in (5, 50):
+        config_override(SEARCH_PAGE_SIZE=size, PAGE_CACHE_SECONDS=0)
+        response = client.get("/en/search", query_string={"q": query})
+        assert response.status_code == 200
+        counts[size] = int(response.headers["X-SQL-Statements"])
+    assert max(counts.values()) <= 8, counts
+    assert counts[5] == counts[50], counts
+
+
+def test_page_size_comes_from_config(app, client, sixty, config_override):
+    """SEARCH_PAGE_SIZE sets how many results a page lists."""
+    config_override(SEARCH_PAGE_SIZE=5, PAGE_CACHE_SECONDS=0)
+    html = client.get("/en/search?q=tea").get_data(as_text=True)
+    assert html.count('<span class="kind">') == 5
+    config_override(SEARCH_PAGE_SIZE=50)
+    assert client.get("/en/search?q=tea&page=2").get_data(as_text=True).count('<span class="kind">') == 10
