@@ -70,6 +70,9 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL", "")
     # Anonymous public pages are cached for this many seconds (0 turns it off).
     PAGE_CACHE_SECONDS = _int("PAGE_CACHE_SECONDS", 60)
+    # Reference lists, counts and rendered product cards are kept per process until a commit changes public
+    # rows (shop.cache_pages.memo); without Redis another process's commit is seen after at most this long.
+    FRAGMENT_CACHE_SECONDS = _int("FRAGMENT_CACHE_SECONDS", 60)
 
     # Strict-Transport-Security max-age; only the production config sends it (behind TLS).
     HSTS_SECONDS = 0

@@ -9,6 +9,8 @@ is part of every key, so edits show at once.
 """
 from __future__ import annotations
 
+import time
+
 from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import event
@@ -21,6 +23,8 @@ CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 _PLACEHOLDER_BYTES = CSRF_PLACEHOLDER.encode()
 _NONCE_PLACEHOLDER_BYTES = NONCE_PLACEHOLDER.encode()
 GENERATION_KEY = "pages:generation"
+# Per process and kind (about 15 MB of cards at most): a crawler walking every page never grows it further.
+MEMO_LIMIT = 10_000
 # Views opt in with @cacheable; everything else is never cached.
 _CACHEABLE: set[str] = set()
 
@@ -48,7 +52,6 @@ _CACHE_DOWN_FOR = 5.0
 
 
 def _cache_call(method, *args, **kwargs):
-    import time
     state = current_app.extensions.setdefault("page_cache_down_until", [0.0])
     if time.monotonic() < state[0]:
         return None
@@ -61,9 +64,70 @@ def _cache_call(method, *args, **kwargs):
         return None
 
 
+def generation() -> int:
+    """The number of the public data's current version, read from the shared cache once per request."""
+    found = g.get("page_generation")
+    if found is None:
+        found = g.page_generation = _cache_call(cache.get, GENERATION_KEY) or 0
+    return found
+
+
 def _key() -> str | None:
-    generation = _cache_call(cache.get, GENERATION_KEY) or 0
-    return f"page:{generation}:{request.full_path}"
+    return f"page:{generation()}:{request.full_path}"
+
+
+class _Memo:
+    """Values derived from public rows, kept in this process until the generation changes."""
+
+    def __init__(self) -> None:
+        self.generation: int | None = None
+        self.born = 0.0
+        self.tables: dict[str, dict] = {}
+
+
+def _memo_table(kind: str) -> dict | None:
+    """This generation's table of one kind of value; None when memos are off (FRAGMENT_CACHE_SECONDS=0)."""
+    seconds = current_app.config.get("FRAGMENT_CACHE_SECONDS", 60)
+    if not seconds:
+        return None
+    store = current_app.extensions.get("page_memo")
+    if store is None:
+        store = current_app.extensions["page_memo"] = _Memo()
+    now = time.monotonic()
+    current = generation()
+    # The age limit matters without Redis: another process's commit bumps only its own generation.
+    if store.generation != current or now - store.born > seconds:
+        store.generation, store.born, store.tables = current, now, {}
+    return store.tables.setdefault(kind, {})
+
+
+def memo(kind: str, key, compute):
+    """compute() once per generation and key in this process (reference lists, counts, flags)."""
+    table = _memo_table(kind)
+    if table is None:
+        return compute()
+    try:
+        return table[key]
+    except KeyError:
+        pass
+    value = table[key] = compute()
+    if len(table) > MEMO_LIMIT:  # a crawler walking every filter combination: start again, never grow
+        table.clear()
+    return value
+
+
+def memo_many(kind: str, keys: list, compute_missing) -> list:
+    """The values of keys, calling compute_missing(missing keys) → {key: value} once for all misses."""
+    table = _memo_table(kind)
+    if table is None:
+        found = compute_missing(keys)
+        return [found[key] for key in keys]
+    missing = [key for key in keys if key not in table]
+    if missing:
+        if len(table) + len(missing) > MEMO_LIMIT:
+            table.clear()
+        table.update(compute_missing(missing))
+    return [table[key] for key in keys]
 
 
 def csrf_token() -> str:

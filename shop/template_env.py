@@ -4,12 +4,11 @@ Nothing else registers template globals, so any page renders whichever blueprint
 """
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime, get_day_names
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from sqlalchemy import select
 
 from shop import cache_pages, labels, place_names, security
@@ -124,6 +123,13 @@ def alternate_urls() -> list[tuple[str, str]]:
     """(locale, absolute URL) of this page in every language, query string kept."""
     if request.endpoint is None or not request.url_rule or "locale" not in request.url_rule.arguments:
         return []
+    found = g.get("alternate_urls")  # base.html asks three times
+    if found is None:
+        found = g.alternate_urls = _alternate_urls()
+    return found
+
+
+def _alternate_urls() -> list[tuple[str, str]]:
     args = dict(request.view_args or {})
     if len(request.query_string) <= MAX_ECHO_LENGTH:  # a huge query is not echoed into every link
         args.update(request.args.to_dict(flat=True))
@@ -131,22 +137,15 @@ def alternate_urls() -> list[tuple[str, str]]:
             for code in current_app.config["LOCALES"]]
 
 
-_notice_memo: dict[str, tuple[float, bool]] = {}
-
-
 def shows_sample_data() -> bool:
-    """Whether to say the site shows sample data (any DEMO- certificate), re-checked every 5 minutes."""
+    """Whether to say the site shows sample data (any DEMO- certificate), re-checked after each change."""
     setting = current_app.config.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
     if setting in ("1", "true", True):
         return True
     if setting in ("0", "false", False):
         return False
-    memo = _notice_memo.get(current_app.name)
-    if memo and time.monotonic() - memo[0] < 300 and not current_app.testing:
-        return memo[1]
-    found = db.session.scalar(select(Certificate.id).where(Certificate.decision_number.startswith("DEMO-")).limit(1))
-    _notice_memo[current_app.name] = (time.monotonic(), found is not None)
-    return found is not None
+    return cache_pages.memo("sample_data", None, lambda: db.session.scalar(
+        select(Certificate.id).where(Certificate.decision_number.startswith("DEMO-")).limit(1)) is not None)
 
 
 def url_with(**changes) -> str:

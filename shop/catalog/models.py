@@ -151,6 +151,15 @@ class AwardKind(StrEnum):
     UPGRADED = "upgraded"
 
 
+def certificate_status_on(status: str, valid_until: date, day: date) -> CertificateStatus:
+    """A certificate's status on a day: revoked wins, then lapsing by date even before the nightly job."""
+    if status == CertificateStatus.REVOKED:
+        return CertificateStatus.REVOKED
+    if status == CertificateStatus.EXPIRED or day > valid_until:
+        return CertificateStatus.EXPIRED
+    return CertificateStatus.VALID
+
+
 class Certificate(TimestampMixin, db.Model):
     """A decision that certifies a list of products with their stars, valid 36 months."""
 
@@ -168,11 +177,7 @@ class Certificate(TimestampMixin, db.Model):
 
     def status_on(self, day: date) -> CertificateStatus:
         """The status on a day: revoked wins, then lapsing by date even before the nightly job."""
-        if self.status == CertificateStatus.REVOKED:
-            return CertificateStatus.REVOKED
-        if self.status == CertificateStatus.EXPIRED or day > self.valid_until:
-            return CertificateStatus.EXPIRED
-        return CertificateStatus.VALID
+        return certificate_status_on(self.status, self.valid_until, day)
 
 
 class CertifiedProduct(db.Model):

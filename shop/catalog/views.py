@@ -1,12 +1,13 @@
 """Public catalog pages: home, product list, product page, search."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, get_template_attribute, render_template, request
 from flask_babel import gettext as _
+from markupsafe import Markup
 
-from shop.cache_pages import cacheable
+from shop.cache_pages import cacheable, memo, memo_many
+from shop.catalog import cards, services
 from shop.catalog import search as search_service
-from shop.catalog import services
 from shop.catalog.filters import parse_filters, parse_page
 from shop.catalog.search.cards import load_cards
 from shop.clock import today
@@ -37,30 +38,56 @@ def home():
 def product_list():
     """The catalog with filters, sort and pagination kept in the URL."""
     filters = parse_filters(request.args)
-    day = today()
-    page = services.list_products(db.session, filters, locale=current_locale(), today=day,
-                                  per_page=current_app.config["CATALOG_PAGE_SIZE"])
+    day, locale = today(), current_locale()
+    per_page = current_app.config["CATALOG_PAGE_SIZE"]
+    counted = (filters.group, tuple(filters.stars), filters.locality, filters.producer_type, filters.price_min,
+               filters.price_max, day)
+    total = memo("catalog_count", counted, lambda: services.count_products(db.session, filters, day))
+    page = services.Page([], total, filters.page, per_page)
     if filters.page > 1 and filters.page > page.pages:
         abort(404)
+    ids = services.page_product_ids(db.session, filters, locale=locale, today=day, per_page=per_page)
+    page.items = _product_cards(ids, locale, day, heading="h2", eager=2)
+    localities = memo("localities", locale, lambda: _sorted_localities(locale))
     return render_template(
         "catalog/list.html", page=page, filters=filters, day=day,
-        groups=services.groups(db.session), localities=places.localities(db.session, current_locale()),
+        groups=memo("groups", None, lambda: cards.group_references(db.session)), localities=localities,
         producer_types=list(ProducerType))
+
+
+def _sorted_localities(locale: str):
+    return places.sort_localities(memo("localities", None, lambda: cards.locality_references(db.session)), locale)
+
+
+def _product_cards(ids: list[int], locale: str, day, *, heading: str, eager: int) -> list[Markup]:
+    """The rendered cards of these products, kept per generation: the first `eager` load their photo at once."""
+    keys = [(locale, day, heading, position < eager, product_id) for position, product_id in enumerate(ids)]
+
+    def render(missing):
+        localities = {ref.id: ref for ref in memo("localities", None, lambda: cards.locality_references(db.session))}
+        found = cards.card_products(db.session, [key[-1] for key in missing], locale=locale, localities=localities)
+        card = get_template_attribute("macros.html", "product_card")
+        # A product unpublished since the ids were read has no card (None, left out below).
+        return {key: card(found[key[-1]], heading=heading, eager=key[3]) if key[-1] in found else None
+                for key in missing}
+
+    return [html for html in memo_many("product_cards", keys, render) if html is not None]
 
 
 @bp.get("/products/<slug>")
 @cacheable
 def product_detail(slug: str):
     """A product: photos, packagings, stars, producer story, where to buy, upcoming fairs."""
-    product = services.get_published_product(db.session, slug)
+    locale = current_locale()
+    product = services.get_published_product(db.session, slug, locale)
     if product is None:
         abort(404)
     day = today()
     return render_template(
         "catalog/detail.html", product=product, day=day,
         badge=services.badge_for(product, day),
-        sales_points=places.sales_points_carrying(db.session, product.id),
-        fairs=places.upcoming_fairs_of_producer(db.session, product.producer_id, day))
+        sales_points=places.sales_points_carrying(db.session, product.id, locale),
+        fairs=places.upcoming_fairs_of_producer(db.session, product.producer_id, day, locale))
 
 
 @bp.get("/search")
