@@ -39,7 +39,7 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
     """SQLite: wait for the write lock instead of failing at once (concurrent checkouts), and
-    use WAL on file databases so that readers never block the one writer."""
+    use WAL on file databases so that readers never block the one writer; read them memory-mapped."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
@@ -47,4 +47,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     database = cursor.execute("PRAGMA database_list").fetchone()
     if database and database[2]:  # a file, not ':memory:'
         cursor.execute("PRAGMA journal_mode = WAL")
+        # Read through a memory map rather than a read() per page: the search's index probes jump
+        # around a file of ~500 MB at 100,000 products, and the 2 MB page cache misses on most.
+        cursor.execute("PRAGMA mmap_size = 1073741824")
     cursor.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 
 from shop.catalog.models import SearchTerm, SearchWord
 from shop.catalog.search.typos import correctable, typo_words
@@ -116,10 +116,17 @@ def _has_words(table, words: dict[str, int]):
     return table.c.term == next(iter(words)) if len(words) == 1 else table.c.term.in_(list(words))
 
 
+def _cost(driver: Term, terms: list[Term]) -> int:
+    """Index entries a plan driven by this term reads: its own rows (grouped when several words),
+    then per candidate one probe per word of every other term ('kho' as a prefix is ~20 words)."""
+    probes = sum(len(t.words) for t in terms if t is not driver)
+    return driver.entities * ((2 if len(driver.words) > 1 else 1) + probes)
+
+
 def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hit], int]:
     """The page of hits and the total, in one statement (two when the page is past the end)."""
-    ordered = sorted(terms, key=lambda t: t.entities)
-    driver, others = ordered[0], ordered[1:]
+    driver = min(terms, key=lambda t: _cost(t, terms))
+    others = sorted((t for t in terms if t is not driver), key=lambda t: t.entities)
     index = SearchTerm.__table__
     # The driver's entities with its score: one row per entity even when several of its words match.
     # One word has one row per entity: no grouping, so the database can stream the candidates.
@@ -134,16 +141,26 @@ def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hi
         # Each other term is an index probe per candidate, rarest first so that a miss stops early;
         # a prefix or a typo may match several words of one entity, hence the max per term.
         grouped = any(len(term.words) > 1 for term in others)
+        sqlite = session.get_bind().dialect.name == "sqlite"
         joined, score = candidates, candidates.c.s
         for n, term in enumerate(others):
             probe = index.alias(f"t{n}")
-            joined = joined.join(probe, and_(_has_words(probe, term.words), probe.c.kind == candidates.c.kind,
-                                             probe.c.entity_id == candidates.c.entity_id))
-            weight = _weight(term.words, probe)
+            at_entity = and_(probe.c.kind == candidates.c.kind, probe.c.entity_id == candidates.c.entity_id)
+            if sqlite and len(term.words) > 1:
+                # With 'term IN (...)' SQLite probes through the (kind, entity_id) index and reads
+                # every row of the entity from the table; joined to the words as a list, each word
+                # is one seek in the covering index.
+                words = union_all(*[select(literal(word).label("w"), literal(m).label("m"))
+                                    for word, m in sorted(term.words.items())]).subquery(f"w{n}")
+                joined = joined.join(words, literal(True)).join(probe, and_(probe.c.term == words.c.w, at_entity))
+                weight = probe.c.weight * words.c.m
+            else:
+                joined = joined.join(probe, and_(_has_words(probe, term.words), at_entity))
+                weight = _weight(term.words, probe)
             score = score + (func.max(weight) if grouped else weight)
         scored = select(candidates.c.kind, candidates.c.entity_id, score.label("score")).select_from(joined)
         if grouped:
-            scored = scored.group_by(candidates.c.kind, candidates.c.entity_id)
+            scored = scored.group_by(candidates.c.kind, candidates.c.entity_id, candidates.c.s)
         scored = scored.subquery("scored")
     else:
         scored = select(candidates.c.kind, candidates.c.entity_id, candidates.c.s.label("score")).subquery("scored")
