@@ -11,6 +11,7 @@ the same one this module puts in the header.
 from __future__ import annotations
 
 import secrets
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import Flask, current_app, g
@@ -90,6 +91,17 @@ def content_security_policy(nonce: str, *, card_payment: bool, tile_url: str = "
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+@lru_cache(maxsize=16)
+def _policy_with_placeholder(card_payment: bool, tile_url: str) -> str:
+    # Built once per kind of page: only the nonce changes between responses.
+    return content_security_policy(NONCE_PLACEHOLDER, card_payment=card_payment, tile_url=tile_url)
+
+
+def _response_policy(nonce: str, *, card_payment: bool, tile_url: str) -> str:
+    return _policy_with_placeholder(card_payment, tile_url).replace(NONCE_PLACEHOLDER, nonce)
+
+
+@lru_cache(maxsize=4)
 def permissions_policy(*, card_payment: bool) -> str:
     parts = []
     for feature in DENIED_FEATURES:
@@ -120,8 +132,8 @@ def install(app: Flask) -> None:
         bounded_location(response)
         card = bool(g.get("csp_card_payment"))
         headers = response.headers
-        headers["Content-Security-Policy"] = content_security_policy(
-            request_nonce(), card_payment=card, tile_url=current_app.config.get("MAP_TILE_URL", ""))
+        headers["Content-Security-Policy"] = _response_policy(
+            request_nonce(), card_payment=card, tile_url=current_app.config.get("MAP_TILE_URL", "") or "")
         headers["X-Content-Type-Options"] = "nosniff"
         headers["X-Frame-Options"] = "DENY"  # frame-ancestors 'none' for browsers without CSP 2
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")  # a page may ask for less
