@@ -10,8 +10,8 @@ from tests.conftest import csrf_token_of, form_value
 from tests.factories import make_producer, make_product
 
 PLACE_ORDER_BUDGET = 15
-CART_ADD_BUDGET = 5
-CHECKOUT_FORM_BUDGET = 6
+CART_ADD_BUDGET = 4
+CHECKOUT_FORM_BUDGET = 3
 
 
 def _statements(response) -> int:
@@ -71,7 +71,7 @@ def test_placing_an_order_runs_at_most_15_statements_for_one_line_and_for_three(
 
 
 def test_cart_add_and_checkout_form_stay_within_their_budgets(new_client, db):
-    """Each cart add runs ≤ 5 statements and the checkout form ≤ 6, with 1 line as with 3 (no per-line loads)."""
+    """Each cart add runs ≤ 4 statements and the checkout form ≤ 3, with 1 line as with 3 (no per-line loads)."""
     products = _products(db, 4)
     one, three = new_client(), new_client()
     adds = _fill(one, products[:1]) + _fill(three, products[1:])
