@@ -33,31 +33,44 @@ def cart_contents():
             .where(Cart.token == bindparam("token")).order_by(CartLine.id))
 
 
-@cache
-def packagings_on_sale():
-    """Packagings :ids with their product's status and producer, and the product's and producer's names
-    in :locale and in Vietnamese (two outer joins each; shop.i18n.translated picks the same way)."""
+def _with_names(columns, start):
+    """select(*columns, product status and producer, product name in :locale and in Vietnamese, producer
+    name in both) from start joined to Product (start must reach Packaging): two outer joins per name,
+    picked as shop.i18n.translated picks (the locale's row, else Vietnamese)."""
     name, name_vi = aliased(ProductTranslation), aliased(ProductTranslation)
     maker, maker_vi = aliased(ProducerTranslation), aliased(ProducerTranslation)
     locale = bindparam("locale")
-    return (select(Packaging, Product.status, Product.producer_id, name.name, name_vi.name, maker.name, maker_vi.name)
-            .join(Product, Product.id == Packaging.product_id)
+    return (select(*columns, Product.status, Product.producer_id, name.name, name_vi.name, maker.name, maker_vi.name)
+            .select_from(start).join(Product, Product.id == Packaging.product_id)
             .outerjoin(name, and_(name.product_id == Product.id, name.locale == locale))
             .outerjoin(name_vi, and_(name_vi.product_id == Product.id, name_vi.locale == SOURCE_LOCALE))
             .outerjoin(maker, and_(maker.producer_id == Product.producer_id, maker.locale == locale))
-            .outerjoin(maker_vi, and_(maker_vi.producer_id == Product.producer_id, maker_vi.locale == SOURCE_LOCALE))
-            .where(Packaging.id.in_(bindparam("ids", expanding=True))))
+            .outerjoin(maker_vi, and_(maker_vi.producer_id == Product.producer_id, maker_vi.locale == SOURCE_LOCALE)))
 
 
 @cache
-def products_for_cart(locale: str, photos: bool):
+def packagings_on_sale():
+    """Packagings :ids with their product's status, producer and names (see _with_names)."""
+    return _with_names([Packaging], Packaging).where(Packaging.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def cart_summary():
+    """Each line of :token's cart: quantity, packaging, product status, producer and names (see _with_names)."""
+    start = (Cart.__table__.join(CartLine.__table__, CartLine.cart_id == Cart.id)
+             .join(Packaging.__table__, Packaging.id == CartLine.packaging_id))
+    return _with_names([CartLine.quantity, Packaging], start).where(Cart.token == bindparam("token")) \
+        .order_by(CartLine.id)
+
+
+@cache
+def products_for_cart(locale: str):
     """Products :ids with what a cart shows and nothing else: the names in locale and Vietnamese, the
-    producer (joined) with its names, and with photos=True the photos for the thumbnails."""
+    producer (joined) with its names, and the photos for the thumbnails."""
     locales = sorted({locale, SOURCE_LOCALE})
     options = [lazyload("*"),
                selectinload(Product.translations.and_(ProductTranslation.locale.in_(locales))),
                joinedload(Product.producer).options(
-                   lazyload("*"), selectinload(Producer.translations.and_(ProducerTranslation.locale.in_(locales))))]
-    if photos:
-        options.append(selectinload(Product.photos))
+                   lazyload("*"), selectinload(Producer.translations.and_(ProducerTranslation.locale.in_(locales)))),
+               selectinload(Product.photos)]
     return select(Product).where(Product.id.in_(bindparam("ids", expanding=True))).options(*options)

@@ -11,7 +11,7 @@ from shop.cart import queries
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.domain import DomainError
-from shop.i18n import translated
+from shop.i18n import Localized, translated
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class LineView:
     unit_price_vnd: int
     # None, 'unavailable' (unpublished or withdrawn option) or 'short' (less stock than wanted).
     problem: str | None = None
+    # The product's name in the page's language (Vietnamese, marked, where it has none).
+    name: Localized | None = None
 
     @property
     def total_vnd(self) -> int:
@@ -101,7 +103,7 @@ def get_or_create_cart(session, token: str | None) -> Cart:
     """The token's cart, or a new empty one (flushed, so it has an id)."""
     cart = get_cart(session, token)
     if cart is None:
-        cart = Cart(token=new_token())
+        cart = Cart(token=new_token(), lines=[])  # an empty collection: nothing to load back
         session.add(cart)
         session.flush()
     return cart
@@ -139,6 +141,39 @@ def on_sale(session, packaging_ids, locale: str) -> dict[int, OnSale]:
     return {packaging.id: OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
                                  product_name or product_vi or "", producer_name or producer_vi or "")
             for packaging, status, producer_id, product_name, product_vi, producer_name, producer_vi in rows}
+
+
+def _localized(text: str | None, vietnamese: str | None, locale: str) -> Localized:
+    # As shop.i18n.translated: the locale's text, else the Vietnamese one marked as a fallback.
+    if text:
+        return Localized(text, locale, False)
+    return Localized(vietnamese or "", "vi", locale != "vi")
+
+
+def _problem(packaging: Packaging, published: bool, quantity: int) -> str | None:
+    if not packaging.active or not published:
+        return "unavailable"
+    if packaging.stock < quantity:
+        return "short"
+    return None
+
+
+def cart_summary(session, token: str | None, *, locale: str) -> CartView:
+    """The token's cart as checkout lists it (names, packagings, quantities, prices now, problems) in one
+    SELECT, without loading products: the lines' product is None and their name is set. Grouped by
+    producer like view_cart (the groups' producer is None)."""
+    if not token or not isinstance(token, str) or len(token) > 64:
+        return CartView([])
+    groups: dict[int, ProducerGroup] = {}
+    names: dict[int, str] = {}
+    for quantity, packaging, status, producer_id, name, name_vi, maker, maker_vi in session.execute(
+            queries.cart_summary(), {"token": token, "locale": locale}):
+        group = groups.setdefault(producer_id, ProducerGroup(None))
+        names[producer_id] = maker or maker_vi or ""
+        group.lines.append(LineView(packaging, None, quantity, packaging.price_vnd,
+                                    _problem(packaging, status == ProductStatus.PUBLISHED, quantity),
+                                    _localized(name, name_vi, locale)))
+    return CartView([groups[k] for k in sorted(groups, key=lambda k: names[k].casefold())])
 
 
 def _buyable_packaging(session, packaging_id, locale: str) -> OnSale:
@@ -252,30 +287,26 @@ def items(cart: Cart | None) -> list[CartItem]:
     return [CartItem(line.packaging_id, line.quantity) for line in cart.lines] if cart else []
 
 
-def view_cart(session, cart: Cart | None, *, locale: str, photos: bool = True) -> CartView:
+def view_cart(session, cart: Cart | None, *, locale: str) -> CartView:
     """The cart priced now, grouped by producer; lines that cannot be bought as they are carry a problem.
 
     The products come with what the cart shows and nothing else: their names in locale and Vietnamese,
-    the producer's too, and (photos=True) the photos for the thumbnails; three or four statements
-    whatever the number of lines.
+    the producer's too, and the photos for the thumbnails; four statements whatever the number of lines.
+    Checkout, which shows names only, reads cart_summary() instead.
     """
     if cart is None or not cart.lines:
         return CartView([])
-    products = {p.id: p for p in session.scalars(queries.products_for_cart(locale, photos),
+    products = {p.id: p for p in session.scalars(queries.products_for_cart(locale),
                                                  {"ids": list({line.packaging.product_id for line in cart.lines})})}
     groups: dict[int, ProducerGroup] = {}
     for line in cart.lines:
         packaging = line.packaging
         product = products[packaging.product_id]
-        problem = None
-        if not packaging.active or product.status != ProductStatus.PUBLISHED:
-            problem = "unavailable"
-        elif packaging.stock < line.quantity:
-            problem = "short"
         group = groups.setdefault(product.producer_id, ProducerGroup(product.producer))
-        group.lines.append(LineView(packaging, product, line.quantity, packaging.price_vnd, problem))
+        group.lines.append(LineView(packaging, product, line.quantity, packaging.price_vnd,
+                                    _problem(packaging, product.status == ProductStatus.PUBLISHED, line.quantity),
+                                    translated(product, "name", locale)))
     return CartView(sorted(groups.values(), key=lambda g: translated(g.producer, "name", locale).text.casefold()))
-
 
 
 def forget_abandoned_carts(session, now, *, days: int = 30) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -36,6 +36,9 @@ class _Map:
     communes_by_province: dict[str, tuple[Place, ...]]  # each province's, by name without their kind
     communes: dict[str, Place]
     loaded_at: float
+    # Per locale: the provinces in the order a list shows them, with the name shown and its lang (see
+    # province_list); filled on first use. A dict in a frozen dataclass: the map never changes, this grows.
+    lists: dict = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -70,11 +73,6 @@ def forget() -> None:
     _loaded.clear()
 
 
-def provinces(session) -> tuple[Place, ...]:
-    """The 34 provinces in the statistics office's order."""
-    return _map(session).provinces
-
-
 def province(session, code: str) -> Place | None:
     if not PROVINCE_CODE.fullmatch(code or ""):
         return None
@@ -92,3 +90,25 @@ def commune(session, code: str) -> Place | None:
     if not COMMUNE_CODE.fullmatch(code or ""):
         return None
     return _map(session).communes.get(code)
+
+
+class ShownProvince(NamedTuple):
+    """A province as a list shows it: code, the map's Vietnamese name, and the name in the page's
+    language with the lang attribute it needs (None when it is in the page's language)."""
+
+    code: str
+    name: str
+    shown: str
+    lang: str | None
+
+
+def province_list(session, locale: str) -> tuple[ShownProvince, ...]:
+    """The provinces for a list in locale: the home province first, then by the locale's collation
+    (shop.place_names.ordered_provinces), each with its display name; computed once per locale."""
+    from shop import place_names
+    from shop.geo.names import province_display
+    found = _map(session)
+    if locale not in found.lists:
+        found.lists[locale] = tuple(ShownProvince(p.code, p.name, *province_display(p.code, p.name, locale))
+                                    for p in place_names.ordered_provinces(found.provinces, locale))
+    return found.lists[locale]

@@ -7,8 +7,6 @@ from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitFie
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from shop import place_names
-from shop.i18n import current_locale
 from shop.inputs import NumberError, to_id
 from shop.orders.models import Fulfilment
 from shop.messages import message
@@ -55,14 +53,15 @@ class CheckoutForm(Form):
     idempotency_key = HiddenField(validators=[InputRequired(), Length(min=16, max=64)])
 
     sales_points_offered = False
+    province_shown: dict = {}  # code -> (name shown, lang or None), set by setup()
 
     def setup(self, methods, provinces=(), communes=(), sales_points=None) -> CheckoutForm:
         """Offer the configured payment methods, the provinces and the chosen one's communes, and the active
         sales points when given (else offer_sales_points() later: a delivery order never needs them)."""
-        # Quảng Ninh first, then the others by their name in the page's language and its collation; the
-        # template shows each name in that language (province_display), Vietnamese marked otherwise.
-        self.province.choices = [SelectChoice("", "—")] + [
-            SelectChoice(p.code, p.name) for p in place_names.ordered_provinces(provinces, current_locale())]
+        # provinces: shop.orders.address_map.province_list, Quảng Ninh first, then the others by their name in
+        # the page's language and its collation, each with that name (Vietnamese, marked, where it has none).
+        self.province.choices = [SelectChoice("", "—")] + [SelectChoice(p.code, p.name) for p in provinces]
+        self.province_shown = {p.code: (p.shown, p.lang) for p in provinces}
         self.commune.choices = [SelectChoice("", "—")] + [SelectChoice(c.code, c.name) for c in communes]
         self.payment_method.choices = [SelectChoice(m.code, m.label) for m in methods]
         if self.payment_method.data is None and methods:

@@ -63,8 +63,10 @@ def lookup_order(session, code: str, contact: str) -> Order | None:
 
 
 def payment_of(session, order: Order) -> Payment | None:
-    """The order's latest payment record."""
-    return session.scalar(select(Payment).where(Payment.order_id == order.id).order_by(Payment.id.desc()).limit(1))
+    """The order's latest payment record (its .order is the order given, from the identity map: joining the
+    order again would reload its lines, events and invoices)."""
+    return session.scalar(select(Payment).where(Payment.order_id == order.id).options(lazyload(Payment.order))
+                          .order_by(Payment.id.desc()).limit(1))
 
 
 @cache

@@ -70,7 +70,7 @@ def checkout():
     form = CheckoutForm()
     # The map comes from memory (shop.orders.address_map); sales points are read only for a page
     # that lists them or a pickup that needs one, not for a delivery order that succeeds.
-    form.setup(methods, address_map.provinces(db.session),
+    form.setup(methods, address_map.province_list(db.session, current_locale()),
                address_map.communes_of(db.session, form.province.data or ""))
     error = None
     choosing = request.method == "POST" and bool(form.choose_province.data)
@@ -104,8 +104,7 @@ def checkout():
             form.email.data = current_user.email
     if not form.sales_points_offered:
         form.offer_sales_points(services.pickup_points(db.session, current_locale()))
-    cart = cart_services.get_cart(db.session, cart_token())
-    view = cart_services.view_cart(db.session, cart, locale=current_locale(), photos=False)
+    view = cart_services.cart_summary(db.session, cart_token(), locale=current_locale())
     note_cart_count(view.count)
     if view.is_empty:
         flash(message(rules.OrderError("empty_cart")), "error")
@@ -134,8 +133,7 @@ def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]
 def checkout_total():
     """The checkout's totals box for a fulfilment and province, priced by the same code as the order."""
     settings = placement.OrderSettings.from_config(current_app.config)
-    cart = cart_services.get_cart(db.session, cart_token())
-    view = cart_services.view_cart(db.session, cart, locale=current_locale())
+    view = cart_services.cart_summary(db.session, cart_token(), locale=current_locale())
     fulfilment = request.args.get("fulfilment", "")[:20]
     province = request.args.get("province", "")[:60]
     quote = placement.quote(settings, fulfilment, province, view.subtotal_vnd)

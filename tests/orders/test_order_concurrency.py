@@ -93,3 +93,33 @@ def test_racing_double_submits_make_one_order(concurrent_app):
     with app.app_context():
         assert _db.session.scalar(select(func.count()).select_from(Order)) == 1
         assert _db.session.get(Packaging, packaging_id).stock == STOCK - 1
+
+
+def test_racing_orders_of_two_packagings_in_either_order_never_oversell(concurrent_app):
+    """30 buyers at once, each for one unit of A and of B (half listing B first), 10 of each in stock: the
+    one stock UPDATE per order makes exactly 10 orders, no deadlock, no error, and both stocks end at 0."""
+    app = concurrent_app
+    with app.app_context():
+        a = make_product(_db.session, stock=STOCK).packagings[0].id
+        b = make_product(_db.session, stock=STOCK).packagings[0].id
+        _db.session.commit()
+    settings = order_settings(app)
+    now = datetime.now(timezone.utc)
+
+    def buy(i):
+        lines = [CartItem(a, 1), CartItem(b, 1)] if i % 2 else [CartItem(b, 1), CartItem(a, 1)]
+        try:
+            order = placement.place_order(_db.session, lines, make_checkout(), locale="vi", now=now,
+                                          settings=settings)
+            _db.session.commit()
+            return order.code
+        except rules.OrderError as error:
+            _db.session.rollback()
+            return error.code
+
+    outcomes = _race(app, buy, 30)
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    assert len([o for o in outcomes if o.startswith("QN-")]) == STOCK
+    assert outcomes.count("out_of_stock") == 30 - STOCK
+    with app.app_context():
+        assert [_db.session.get(Packaging, p).stock for p in (a, b)] == [0, 0]
