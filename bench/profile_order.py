@@ -1,7 +1,7 @@
 """Profile placing an order (POST /<locale>/checkout, COD delivery) the way bench/place_order.py
 loads it, in one process and without gunicorn, so that the figures are repeatable:
 
-    .venv/bin/python scripts/profile_place_order.py [--orders 40] [--lines 1] [--products 2000]
+    .venv/bin/python bench/profile_order.py [--orders 40] [--lines 1] [--products 2000]
         [--database-url postgresql://postgres@127.0.0.1:5432/prof_orders] [--top 30] [--show-sql]
 
 It migrates a fresh database (a temporary SQLite file, or the given PostgreSQL database, which
