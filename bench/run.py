@@ -514,7 +514,7 @@ def stock_for_orders(database_url: str) -> list[tuple[int, str]]:
     """
     from sqlalchemy import bindparam, create_engine, text
 
-    engine = create_engine(database_url)
+    engine = create_engine(databases.sqlalchemy_url(database_url))
     try:
         with engine.begin() as conn:
             rows = conn.execute(text(
