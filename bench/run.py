@@ -652,6 +652,8 @@ def run_database(args, workdir: Path, database_url: str, servers: list[Server]) 
             log(f"synthesising {size - have} products (to {size})")
             synth_started = time.monotonic()
             flask(["shop", "synth", "--products", str(size - have), "--seed", str(size)], env)
+            if database_kind(database_url) == "postgresql":
+                databases.settle_postgresql(database_url)
             synth_s[size] = round(time.monotonic() - synth_started, 1)
             log(f"  {synth_s[size]}s")
             have = size
