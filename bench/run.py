@@ -832,6 +832,9 @@ def run_postgresql(args, servers: list[Server]) -> dict:
         return {"database": "postgresql", "error": str(exc).splitlines()[0]}
     try:
         return run_database(args, workdir, url, servers)
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:  # keep SQLite's figures: say what failed
+        log(f"PostgreSQL run FAILED: {exc}")
+        return {"database": "postgresql", "error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
     finally:
         for server in list(servers):
             server.stop()
