@@ -299,6 +299,8 @@ def main(argv=None) -> int:
             log(f"synthesising {args.products} products")
             synth_started = time.monotonic()
             run.flask(["shop", "synth", "--products", str(args.products)], env)
+            if run.database_kind(database_url) == "postgresql":
+                run.databases.settle_postgresql(database_url)
             log(f"  synth took {time.monotonic() - synth_started:.1f}s")
         only = [name.strip() for name in args.only.split(",") if name.strip()]
         unknown = set(only) - set(SCENARIOS)
