@@ -50,6 +50,8 @@ class Config:
 
     CATALOG_PAGE_SIZE = 24
     SEARCH_PAGE_SIZE = 20
+    # A search word held by more products than this ranks only its best ones (shop.catalog.search.query).
+    SEARCH_CANDIDATE_CAP = 1000
     SHOW_SAMPLE_DATA_NOTICE = os.environ.get("SHOW_SAMPLE_DATA_NOTICE", "auto")
 
     # Map tiles: the page works without them; set MAP_TILE_URL to show a tiled map.

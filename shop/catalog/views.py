@@ -14,6 +14,7 @@ from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
 from shop.i18n import current_locale
+from shop.money import format_number
 from shop.places import services as places
 from shop.producers.models import ProducerType
 
@@ -98,11 +99,13 @@ def search():
     page = parse_page(request.args)
     per_page = current_app.config["SEARCH_PAGE_SIZE"]
     try:
-        found = search_service.search_page(db.session, query, page=page, per_page=per_page)
+        found = search_service.search_page(db.session, query, page=page, per_page=per_page,
+                                           cap=current_app.config["SEARCH_CANDIDATE_CAP"])
     except search_service.QueryTooLong:
         raise bad_request(_("Your search is too long: use at most %(max)d characters.",
                             max=search_service.MAX_QUERY_LENGTH))
     results = load_cards(db.session, found.hits, locale=current_locale(), today=today())
     pages = max(1, -(-found.total // per_page))
     return render_template("catalog/search.html", query=query, results=results, total=found.total,
-                           suggestion=found.suggestion, page=page, pages=pages)
+                           suggestion=found.suggestion, capped=found.capped,
+                           total_label=format_number(found.total, current_locale()), page=page, pages=pages)

@@ -99,3 +99,22 @@ def test_typo_results_appear_on_the_search_page(client, db, shelf):
     """The search page lists the pearls for 'ngoc tria' and offers no correction (something was found)."""
     html = client.get("/vi/search?q=ngoc+tria").get_data(as_text=True)
     assert "Ngọc trai Hạ Long" in html and "did-you-mean" not in html
+
+
+def test_a_common_word_ranks_only_its_best_candidates_and_says_there_are_more(client, db, config_override):
+    """Past the candidate cap a query ranks the driving word's best entities (names first) and the page
+    says "at least N" instead of an exact count; under the cap the count is exact."""
+    for n in range(6):
+        make_product(db.session, name={"vi": f"Sản phẩm {n}", "en": f"Product {n}"}, description="Trà ngon")
+    named = make_product(db.session, name={"vi": "Trà hoa vàng", "en": "Golden camellia tea"})
+    db.session.commit()
+    capped = search.search_page(db.session, "tra", page=1, per_page=20, cap=3)
+    assert capped.capped and capped.total == 3 and capped.hits[0].entity_id == named.id
+    exact = search.search_page(db.session, "tra", page=1, per_page=20)
+    assert not exact.capped and exact.total == 7
+    config_override(PAGE_CACHE_SECONDS=0)
+    text = visible_text(client.get("/en/search?q=tra").get_data(as_text=True))
+    assert "7 results for “tra”" in text
+    config_override(SEARCH_CANDIDATE_CAP=3)
+    text = visible_text(client.get("/en/search?q=tra").get_data(as_text=True))
+    assert "At least 3 results for “tra”: add a word to narrow them down." in text

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from shop.catalog.search.index import (PRODUCER, PRODUCT, WEIGHTS, producer_fields, product_fields,
                                        rebuild_words, reindex_all, reindex_producer, reindex_product,
                                        term_rows, tokenize, weigh)
-from shop.catalog.search.query import (MAX_QUERY_LENGTH, MAX_QUERY_TERMS, Hit, Outcome, QueryTooLong, find,
+from shop.catalog.search.query import (CANDIDATE_CAP, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, Hit, Outcome, QueryTooLong, find,
                                        query_terms)
 from shop.catalog.search.typos import correctable, nearest_words
 
-__all__ = ["MAX_QUERY_LENGTH", "MAX_QUERY_TERMS", "PRODUCER", "PRODUCT", "WEIGHTS", "Hit", "QueryTooLong",
+__all__ = ["CANDIDATE_CAP", "MAX_QUERY_LENGTH", "MAX_QUERY_TERMS", "PRODUCER", "PRODUCT", "WEIGHTS", "Hit", "QueryTooLong",
            "SearchPage", "producer_fields", "product_fields", "query_terms", "rebuild_words", "reindex_all",
            "reindex_producer", "reindex_product", "search", "search_page", "suggest", "term_rows", "tokenize",
            "weigh"]
@@ -35,6 +35,7 @@ class SearchPage:
     hits: list[Hit]
     total: int
     suggestion: str | None = None
+    capped: bool = False  # more match than total: the visitor is asked for another word
 
 
 def suggest(session, query: str, unmatched: list[str]) -> str | None:
@@ -65,10 +66,10 @@ def _is_wide(text: str) -> bool:
     return not text[0].isascii()
 
 
-def search_page(session, query: str, *, page: int, per_page: int) -> SearchPage:
+def search_page(session, query: str, *, page: int, per_page: int, cap: int = CANDIDATE_CAP) -> SearchPage:
     """One page of results for the search page, with "did you mean" when nothing matched."""
-    outcome = find(session, query, limit=per_page, offset=(page - 1) * per_page)
+    outcome = find(session, query, limit=per_page, offset=(page - 1) * per_page, cap=cap)
     suggestion = None
     if outcome.total == 0 and page == 1:
         suggestion = suggest(session, query, outcome.unmatched + outcome.corrected)
-    return SearchPage(outcome.hits, outcome.total, suggestion)
+    return SearchPage(outcome.hits, outcome.total, suggestion, outcome.capped)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, literal_column, or_, select, union_all
 
 from shop.catalog.models import SearchTerm, SearchWord
 from shop.catalog.search.typos import correctable, typo_words
@@ -23,6 +23,10 @@ MAX_QUERY_TERMS = 8
 # A prefix stands for at most this many index words (the most frequent): '100' at 100,000 products
 # is ~110 numbers; the cap only bounds the statement's size.
 MAX_PREFIX_WORDS = 300
+# A term held by more entities than this drives with only its best ones (by its own weight): probing
+# the other terms for all of them is what made 'thuong hang' or '有机' slow at 100,000 products
+# (~30,000 candidates). Within the cap the ranking is exact; past it the page says "at least N".
+CANDIDATE_CAP = 1000
 # Multipliers of a term's weight: an exact word counts twice a prefix's expansion or a typo's neighbour.
 EXACT, PREFIX, TYPO = 2, 1, 1
 
@@ -56,6 +60,7 @@ class Outcome:
     total: int
     unmatched: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    capped: bool = False  # total counts the matches among the driving term's CANDIDATE_CAP best only
 
 
 def query_terms(query: str) -> list[str]:
@@ -123,9 +128,12 @@ def _cost(driver: Term, terms: list[Term]) -> int:
     return driver.entities * ((2 if len(driver.words) > 1 else 1) + probes)
 
 
-def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hit], int]:
-    """The page of hits and the total, in one statement (two when the page is past the end)."""
+def run(session, terms: list[Term], *, limit: int, offset: int,
+        cap: int = CANDIDATE_CAP) -> tuple[list[Hit], int, bool]:
+    """The page of hits, the total and whether the candidates were capped, in one statement (two
+    when the page is past the end)."""
     driver = min(terms, key=lambda t: _cost(t, terms))
+    capped = driver.entities > cap
     others = sorted((t for t in terms if t is not driver), key=lambda t: t.entities)
     index = SearchTerm.__table__
     # The driver's entities with its score: one row per entity even when several of its words match.
@@ -136,6 +144,10 @@ def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hi
         candidates = (candidates.with_only_columns(index.c.kind, index.c.entity_id,
                                                    func.max(_weight(driver.words)).label("s"))
                       .group_by(index.c.kind, index.c.entity_id))
+    if capped:
+        # The top of the driver's entities by its weight: a sort of its index entries, no probes.
+        candidates = candidates.order_by(literal_column("s").desc(), index.c.kind.desc(),
+                                         index.c.entity_id).limit(cap)
     candidates = candidates.subquery("c")
     if others:
         # Each other term is an index probe per candidate, rarest first so that a miss stops early;
@@ -175,10 +187,11 @@ def run(session, terms: list[Term], *, limit: int, offset: int) -> tuple[list[Hi
         total = int(session.scalar(select(func.count()).select_from(scored)) or 0)
     else:
         total = 0
-    return [Hit(r.kind, r.entity_id, int(r.score)) for r in rows], total
+    return [Hit(r.kind, r.entity_id, int(r.score)) for r in rows], total, capped
 
 
-def find(session, query: str, *, limit: int, offset: int = 0, typo_tolerant: bool = True) -> Outcome:
+def find(session, query: str, *, limit: int, offset: int = 0, typo_tolerant: bool = True,
+         cap: int = CANDIDATE_CAP) -> Outcome:
     """Plan and run a query; says which terms matched nothing and which only through typos."""
     texts = query_terms(query)
     if not texts:
@@ -188,5 +201,5 @@ def find(session, query: str, *, limit: int, offset: int = 0, typo_tolerant: boo
     corrected = [t.text for t in terms if t.corrected]
     if unmatched:
         return Outcome([], 0, unmatched, corrected)
-    hits, total = run(session, terms, limit=limit, offset=offset)
-    return Outcome(hits, total, [], corrected)
+    hits, total, capped = run(session, terms, limit=limit, offset=offset, cap=cap)
+    return Outcome(hits, total, [], corrected, capped)
