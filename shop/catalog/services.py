@@ -186,14 +186,15 @@ def page_product_ids(session, filters: CatalogFilters, *, locale: str, today: da
 
 
 def get_published_product(session, slug: str, locale: str | None = None) -> Product | None:
-    """A published product by slug, or None. With a locale: everything its page shows in a handful of
-    statements (texts in locale and Vietnamese only, the producer's and group's names likewise)."""
+    """A published product by slug, or None. With a locale: everything its page shows but the packagings
+    (read live, see cards.packagings_on_sale) in a handful of statements (texts in locale and Vietnamese only,
+    the producer's and group's names likewise)."""
     query = select(Product).where(Product.slug == slug, Product.status == ProductStatus.PUBLISHED)
     if locale is None:
         return session.scalar(query)
     locales = (locale, "vi")
     query = query.options(
-        joinedload(Product.packagings), joinedload(Product.photos),
+        lazyload(Product.packagings), joinedload(Product.photos),
         # An outer join, not the award's own inner one: SQLite materialises a nested (award JOIN certificate).
         joinedload(Product.current_award).joinedload(CertifiedProduct.certificate, innerjoin=False),
         selectinload(Product.translations.and_(ProductTranslation.locale.in_(locales))),
