@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, get_template_attribute, render_
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from shop.cache_pages import cacheable, memo, memo_many
+from shop.cache_pages import CSRF_PLACEHOLDER, cacheable, csrf_token, memo, memo_many
 from shop.catalog import cards, services
 from shop.catalog import search as search_service
 from shop.catalog.filters import parse_filters, parse_page
@@ -88,8 +88,13 @@ def product_detail(slug: str):
     if page is None:
         abort(404)
     on_sale = cards.packagings_on_sale(db.session, page.id)
-    return render_template("catalog/detail.html", page=page, on_sale=on_sale, product_slug=page.slug,
-                           ld=jsonld.with_offers(page.ld, on_sale))
+    # The buy box is the same for everyone while prices and stock stay as they are: kept per these values,
+    # with the visitor's form token put in on each request.
+    buy_box = memo("product_buy_boxes", (locale, page.slug, tuple(on_sale)),
+                   lambda: render_template("catalog/_buy_box.html", on_sale=on_sale, product_slug=page.slug,
+                                           csrf_token=lambda: CSRF_PLACEHOLDER))
+    return render_template("catalog/detail.html", page=page, ld=jsonld.with_offers(page.ld, on_sale),
+                           buy_box=Markup(buy_box.replace(CSRF_PLACEHOLDER, csrf_token())))
 
 
 # Cuts the static parts where the per-request ones go; escaped text and sanitised Markdown (nh3 drops
