@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import flask_babel
 from babel.dates import format_date, format_datetime, get_day_names
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, current_app, g, has_request_context, request, url_for
 from sqlalchemy import select
 
 from shop import cache_pages, labels, place_names, security
@@ -142,7 +142,9 @@ def _alternate_urls() -> list[tuple[str, str]]:
     args = dict(request.view_args or {})
     if len(request.query_string) <= MAX_ECHO_LENGTH:  # a huge query is not echoed into every link
         args.update(request.args.to_dict(flat=True))
-    return [(code, url_for(request.endpoint, **{**args, "locale": code}, _external=True))
+    # Without a query the four URLs are the same for every visit of the page: remembered (template_url_for).
+    build = url_for if request.query_string else template_url_for
+    return [(code, build(request.endpoint, **{**args, "locale": code}, _external=True))
             for code in current_app.config["LOCALES"]]
 
 
@@ -196,6 +198,31 @@ def producer_picture(producer) -> str:
 PRODUCER_KINDS = ("enterprise", "cooperative", "cooperative_group", "household")
 
 
+# Built URLs kept per app: a page builds twenty to forty (about 15 µs each in Werkzeug), mostly the same ones.
+_URL_MEMO_LIMIT = 4096
+
+
+def template_url_for(endpoint: str, **values) -> str:
+    """url_for for templates, remembered per endpoint, values, locale and host (the URL defaults add the locale and
+    hashed static names, both fixed for a given locale; absolute URLs follow the host)."""
+    app = current_app._get_current_object()
+    if not has_request_context() or app.debug:  # debug: static files may change under a running server
+        return url_for(endpoint, **values)
+    built = app.extensions["template_urls"]
+    try:
+        # The type too: True == 1 as a key, but url_for writes 'True' for one and '1' for the other.
+        key = (endpoint, frozenset((name, type(value), value) for name, value in values.items()), current_locale(),
+               request.host_url, request.blueprint if endpoint.startswith(".") else None)
+        found = built.get(key)
+    except TypeError:  # an unhashable value (a list of query values): built each time
+        return url_for(endpoint, **values)
+    if found is None:
+        if len(built) >= _URL_MEMO_LIMIT:
+            built.clear()
+        found = built[key] = url_for(endpoint, **values)
+    return found
+
+
 def _translations():
     """Flask-Babel's translations for the locale in force, looked up once per request and locale: Flask-Babel
     finds them again on every _() (about ten context lookups and a locale formatted to a string), and a page
@@ -212,8 +239,9 @@ def _translations():
 def install(app: Flask) -> None:
     """Install every global, filter and context processor. Call after CSRFProtect.init_app: the page
     cache's csrf_token() (a placeholder filled per response) replaces the one Flask-WTF installs."""
+    app.extensions["template_urls"] = {}
     app.jinja_env.globals.update(
-        tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
+        url_for=template_url_for, tr=translated, price=price, approx_price=approx_price, fdate=fdate, today=today,
         fdatetime=fdatetime, iso_datetime=iso_datetime, province_name=province_name,
         province_display=province_display_global,
         # place names and authorities in the page's language, Vietnamese marked (shop.place_names)
