@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
@@ -10,6 +11,7 @@ from markupsafe import Markup, escape
 LOCALE_COOKIE = "locale"
 
 
+@lru_cache(maxsize=64)  # CLDR's data for the code is parsed on each call; the page header asks four times
 def language_name(code: str) -> str:
     """A language's own name for itself ('Tiếng Việt', 'English', '中文'), from CLDR."""
     name = Locale.parse(code).get_language_name(code) or code

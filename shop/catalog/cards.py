@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import and_, null, select
 from sqlalchemy.orm import aliased
 
-from shop.catalog.models import (Certificate, CertifiedProduct, OcopGroup, OcopGroupTranslation, Product,
+from shop.catalog.models import (Certificate, CertifiedProduct, OcopGroup, OcopGroupTranslation, Packaging, Product,
                                  ProductPhoto, ProductTranslation, certificate_status_on)
 from shop.places.models import Locality, LocalityTranslation
 from shop.producers.models import Producer, ProducerTranslation
@@ -89,6 +89,30 @@ class CardProduct:
     photos: tuple[CardPhoto, ...]  # the first photo only: a card shows one
     producer: CardProducer
     current_award: CardAward | None
+
+
+@dataclass(frozen=True, slots=True)
+class PackagingOnSale:
+    """An active packaging with its live price and stock, as the buy box and packaging_label() read it."""
+
+    id: int
+    container: str
+    quantity: int
+    unit: str
+    price_vnd: int
+    stock: int
+    active: bool = True
+
+
+def packagings_on_sale(session, product_id: int) -> list[PackagingOnSale]:
+    """The product's active packagings in their order, read per request: stock moves without a new generation."""
+    query = (select(Packaging.id, Packaging.container, Packaging.quantity, Packaging.unit, Packaging.price_vnd,
+                    Packaging.stock)
+             .where(Packaging.product_id == product_id, Packaging.active.is_(True))
+             .order_by(Packaging.position, Packaging.id))
+    # On the session's connection: the ORM's execute adds nothing to a plain SELECT of columns but its cost.
+    rows = session.connection().execute(query)
+    return [PackagingOnSale(*row) for row in rows]
 
 
 def _names(*pairs) -> tuple[Name, ...]:

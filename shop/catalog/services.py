@@ -186,21 +186,24 @@ def page_product_ids(session, filters: CatalogFilters, *, locale: str, today: da
 
 
 def get_published_product(session, slug: str, locale: str | None = None) -> Product | None:
-    """A published product by slug, or None. With a locale: everything its page shows in a handful of
-    statements (texts in locale and Vietnamese only, the producer's and group's names likewise)."""
+    """A published product by slug, or None. With a locale: everything its page shows but the packagings
+    (read live, see cards.packagings_on_sale) in a handful of statements (texts in locale and Vietnamese only,
+    the producer's and group's names likewise)."""
     query = select(Product).where(Product.slug == slug, Product.status == ProductStatus.PUBLISHED)
     if locale is None:
         return session.scalar(query)
     locales = (locale, "vi")
+    # One statement for the product and everything it names, joined (at most 2×2×2×2 rows: two languages of
+    # each of four texts), and one for its photos; the page is rendered from them once per generation.
     query = query.options(
-        joinedload(Product.packagings), joinedload(Product.photos),
+        lazyload(Product.packagings), selectinload(Product.photos),
         # An outer join, not the award's own inner one: SQLite materialises a nested (award JOIN certificate).
         joinedload(Product.current_award).joinedload(CertifiedProduct.certificate, innerjoin=False),
-        selectinload(Product.translations.and_(ProductTranslation.locale.in_(locales))),
-        joinedload(Product.group).selectinload(OcopGroup.translations.and_(OcopGroupTranslation.locale.in_(locales))),
+        joinedload(Product.translations.and_(ProductTranslation.locale.in_(locales))),
+        joinedload(Product.group).joinedload(OcopGroup.translations.and_(OcopGroupTranslation.locale.in_(locales))),
         joinedload(Product.producer).options(
-            selectinload(Producer.translations.and_(ProducerTranslation.locale.in_(locales))),
-            joinedload(Producer.locality).selectinload(
+            joinedload(Producer.translations.and_(ProducerTranslation.locale.in_(locales))),
+            joinedload(Producer.locality).joinedload(
                 Locality.translations.and_(LocalityTranslation.locale.in_(locales))),
             lazyload(Producer.admin_unit)))
     return session.scalars(query).unique().first()

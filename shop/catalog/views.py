@@ -1,11 +1,13 @@
 """Public catalog pages: home, product list, product page, search."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import Blueprint, abort, current_app, get_template_attribute, render_template, request
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from shop.cache_pages import cacheable, memo, memo_many
+from shop.cache_pages import CSRF_PLACEHOLDER, cacheable, csrf_token, memo, memo_many
 from shop.catalog import cards, services
 from shop.catalog import search as search_service
 from shop.catalog.filters import parse_filters, parse_page
@@ -13,10 +15,11 @@ from shop.catalog.search.cards import load_cards
 from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
-from shop.i18n import current_locale
+from shop.i18n import current_locale, translated
 from shop.money import format_number
 from shop.places import services as places
 from shop.producers.models import ProducerType
+from shop.seo import jsonld
 
 bp = Blueprint("catalog", __name__, url_prefix="/<locale>")
 
@@ -79,16 +82,58 @@ def _product_cards(ids: list[int], locale: str, day, *, heading: str, eager: int
 @cacheable
 def product_detail(slug: str):
     """A product: photos, packagings, stars, producer story, where to buy, upcoming fairs."""
-    locale = current_locale()
+    locale, day = current_locale(), today()
+    # Absolute URLs (og:url, JSON-LD) follow the host and og:url the query: both are part of the key.
+    page = memo("product_pages", (slug, locale, day, request.host_url, request.query_string),
+                lambda: _static_product_page(slug, locale, day))
+    if page is None:
+        abort(404)
+    on_sale = cards.packagings_on_sale(db.session, page.id)
+    # The buy box is the same for everyone while prices and stock stay as they are: kept per these values,
+    # with the visitor's form token put in on each request.
+    buy_box = memo("product_buy_boxes", (locale, page.slug, tuple(on_sale)),
+                   lambda: render_template("catalog/_buy_box.html", on_sale=on_sale, product_slug=page.slug,
+                                           csrf_token=lambda: CSRF_PLACEHOLDER))
+    return render_template("catalog/detail.html", page=page, ld=jsonld.with_offers(page.ld, on_sale),
+                           buy_box=Markup(buy_box.replace(CSRF_PLACEHOLDER, csrf_token())))
+
+
+# Cuts the static parts where the per-request ones go; escaped text and sanitised Markdown (nh3 drops
+# comments) cannot contain it.
+_SLOT = Markup("<!--product-page-slot-->")
+
+
+@dataclass(frozen=True, slots=True)
+class StaticProductPage:
+    """What a product page shows every visitor the same all day, rendered (the parts between the slots)."""
+
+    id: int
+    slug: str
+    title: str
+    description: str
+    ld: dict  # the JSON-LD description without offers (jsonld.with_offers adds the live ones)
+    head: Markup
+    breadcrumbs: Markup
+    intro: Markup
+    rest: Markup
+
+
+def _static_product_page(slug: str, locale: str, day) -> StaticProductPage | None:
     product = services.get_published_product(db.session, slug, locale)
     if product is None:
-        abort(404)
-    day = today()
-    return render_template(
-        "catalog/detail.html", product=product, day=day,
-        badge=services.badge_for(product, day),
+        return None
+    badge = services.badge_for(product, day)
+    html = render_template(
+        "catalog/_detail_static.html", product=product, day=day, badge=badge, slot=_SLOT,
         sales_points=places.sales_points_carrying(db.session, product.id, locale),
         fairs=places.upcoming_fairs_of_producer(db.session, product.producer_id, day, locale))
+    head, *body = html.split(_SLOT)
+    # Each part stands on lines of its own in detail.html: without the newlines around the slots.
+    breadcrumbs, intro, rest = (Markup(part.removeprefix("\n").removesuffix("\n")) for part in body)
+    return StaticProductPage(product.id, product.slug, translated(product, "name", locale).text,
+                             translated(product, "summary", locale).text,
+                             jsonld.product(product, badge, locale, packagings=()), Markup(head), breadcrumbs,
+                             intro, rest)
 
 
 @bp.get("/search")

@@ -53,8 +53,9 @@ def organization(producer, locale: str | None = None, *, context: bool = True) -
     return data
 
 
-def product(product, badge, locale: str | None = None) -> dict:
-    """A product with its maker and one Offer per packaging on sale, in VND."""
+def product(product, badge, locale: str | None = None, packagings=None) -> dict:
+    """A product with its maker and one Offer per packaging on sale, in VND (packagings: instead of the
+    product's own; () for a description kept without offers, see with_offers)."""
     locale = locale or current_locale()
     url = url_for("catalog.product_detail", slug=product.slug, locale=locale, _external=True)
     maker = organization(product.producer, locale, context=False)
@@ -66,16 +67,33 @@ def product(product, badge, locale: str | None = None) -> dict:
         data["description"] = summary
     if product.photos:
         data["image"] = [_abs_media(p.filename) for p in product.photos]
-    offers = [{"@type": "Offer", "name": packaging_label(p), "price": p.price_vnd, "priceCurrency": "VND",
-               "availability": "https://schema.org/" + ("InStock" if p.stock > 0 else "OutOfStock"),
-               "itemCondition": "https://schema.org/NewCondition", "url": url}
-              for p in product.packagings if p.active]
+    offers = _offers(product.packagings if packagings is None else packagings, url)
     if offers:
         data["offers"] = offers
     if badge is not None and badge.shows_mark:
         data["award"] = _("OCOP %(stars)d stars, decision %(number)s",
                           stars=badge.stars, number=badge.decision_number)
     return data
+
+
+def _offers(packagings, url: str) -> list[dict]:
+    return [{"@type": "Offer", "name": packaging_label(p), "price": p.price_vnd, "priceCurrency": "VND",
+             "availability": "https://schema.org/" + ("InStock" if p.stock > 0 else "OutOfStock"),
+             "itemCondition": "https://schema.org/NewCondition", "url": url}
+            for p in packagings if p.active]
+
+
+def with_offers(data: dict, packagings) -> dict:
+    """A product's description made without offers (product(..., packagings=())) with the offers of these
+    packagings, in the order product() gives: the product page keeps the rest and adds live stock."""
+    offers = _offers(packagings, data["url"])
+    if not offers:
+        return data
+    found = {key: value for key, value in data.items() if key != "award"}
+    found["offers"] = offers
+    if "award" in data:
+        found["award"] = data["award"]
+    return found
 
 
 def store(point, locale: str | None = None) -> dict:
