@@ -4,8 +4,10 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
+import time
 
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, url_for
+from werkzeug.http import dump_cookie
 from werkzeug.security import safe_join
 
 
@@ -36,9 +38,25 @@ def install_locale_routing(app: Flask) -> None:
     @app.after_request
     def remember_locale(response):
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
-            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                                secure=app.config.get("SESSION_COOKIE_SECURE", False))
+            response.headers.add("Set-Cookie", locale_cookie(g.locale, app.config.get("SESSION_COOKIE_SECURE", False)))
         return response
+
+
+LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600
+_locale_cookies: dict[tuple[str, bool], tuple[int, str]] = {}
+
+
+def locale_cookie(locale: str, secure: bool) -> str:
+    """The Set-Cookie value that remembers the visitor's language (shared with the page cache's fast path).
+
+    Its Expires changes once a second, so the header is made at most once a second per locale."""
+    now = int(time.time())
+    made = _locale_cookies.get((locale, secure))
+    if made is None or made[0] != now:
+        header = dump_cookie(LOCALE_COOKIE, locale, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+                             secure=secure, path="/")  # as Response.set_cookie would
+        made = _locale_cookies[(locale, secure)] = (now, header)
+    return made[1]
 
 
 @bp.get("/")

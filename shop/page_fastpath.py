@@ -1,0 +1,188 @@
+"""Page-cache hits answered before Flask: a WSGI middleware around app.wsgi_app (inside ProxyFix).
+
+A cached page is bytes the server already has, yet answering it through Flask costs a request
+context, the session, URL matching and every before/after-request hook, several times the cost of
+the bytes. So an anonymous GET (no session cookie: no cart, no flashed message, not signed in) whose
+page is in the cache is answered here with exactly what the slow path (shop/cache_pages.py's hook)
+would send: the same key (generation + request.full_path), the same body with a fresh script nonce
+and, where the page has a form, a fresh CSRF token, the same security headers (shop/security.py),
+the locale cookie (shop/web.py), the compressed copy kept beside the page, X-Request-ID, X-SQL-
+Statements: 0, Server-Timing, the request metrics and the JSON access log line.
+
+A product page's CSRF token needs a session to check it against: here the session cookie is made
+with Flask's own session serializer (shop: the default signed-cookie sessions) and the token with
+Flask-WTF's, so the POST that follows is checked by Flask-WTF as if Flask had made both. With any
+other session interface such pages go the normal way.
+
+Anything else (a request with a session cookie, HEAD, POST, a miss, an old cache entry, the cache
+down) goes to Flask unchanged; a miss leaves what it read in the environ so Flask does not read it
+again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import time
+import uuid
+
+from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
+from werkzeug.http import dump_cookie
+
+from shop import cache_pages, logs
+from shop.i18n import LOCALE_COOKIE
+from shop.metrics import LATENCY, REQUESTS
+from shop.security import NONCE_PLACEHOLDER, security_headers_of
+from shop.sqlcount import HEADER as SQL_HEADER
+from shop.web import locale_cookie
+
+_NONCE = NONCE_PLACEHOLDER.encode()
+_CSRF = cache_pages.CSRF_PLACEHOLDER.encode()
+# The cookies that make a visitor's pages personal (a session: cart, flash, sign-in; Flask-Login's
+# remember-me cookie signs a visitor in) are looked for by name in the raw Cookie header.
+_COOKIE_NAME = re.compile(r"(?:^|;)\s*([^=;\s]+)\s*=")
+_SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_VARY = "Accept-Encoding, Cookie"  # as the slow path: Flask-Compress adds the first, the session the second
+
+
+class FormTokens:
+    """Flask-WTF CSRF tokens with the signed session cookie that holds their secret, made without a
+    request context; byte for byte what generate_csrf() and Flask's session interface would make."""
+
+    def __init__(self, app: Flask):
+        self.app = app
+        self._made_for = None
+        self._session_serializer = self._token_serializer = None
+
+    def usable(self) -> bool:
+        return type(self.app.session_interface) is SecureCookieSessionInterface and bool(self.app.secret_key)
+
+    def _serializers(self):
+        config = self.app.config
+        secret = config.get("WTF_CSRF_SECRET_KEY") or self.app.secret_key
+        made_for = (self.app.secret_key, tuple(config.get("SECRET_KEY_FALLBACKS") or ()), secret)
+        if made_for != self._made_for:  # a test may change the secret: never sign with a stale one
+            self._session_serializer = self.app.session_interface.get_signing_serializer(self.app)
+            self._token_serializer = URLSafeTimedSerializer(secret, salt="wtf-csrf-token")
+            self._made_for = made_for
+        return self._session_serializer, self._token_serializer
+
+    def mint(self) -> tuple[str, str]:
+        """(the token for the form, the Set-Cookie header of the session holding its secret)."""
+        app, interface = self.app, self.app.session_interface
+        sessions, tokens = self._serializers()
+        field = app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+        raw = hashlib.sha1(os.urandom(64)).hexdigest()  # as flask_wtf.csrf.generate_csrf
+        cookie = dump_cookie(
+            interface.get_cookie_name(app), sessions.dumps({field: raw}),
+            expires=interface.get_expiration_time(app, interface.session_class()),
+            httponly=interface.get_cookie_httponly(app), domain=interface.get_cookie_domain(app),
+            path=interface.get_cookie_path(app), secure=interface.get_cookie_secure(app),
+            partitioned=interface.get_cookie_partitioned(app), samesite=interface.get_cookie_samesite(app),
+            max_size=app.config.get("MAX_COOKIE_SIZE", 4093))  # as Flask's Response
+        return tokens.dumps(raw), cookie
+
+
+class PageFastPath:
+    """The WSGI middleware; see the module's docstring."""
+
+    def __init__(self, app: Flask, wsgi_app):
+        self.app = app
+        self.wsgi_app = wsgi_app
+        self.tokens = FormTokens(app)
+        # The same measurements as the hooks create_app installed (they are chosen once, at start).
+        self.sql_counting = bool(app.config.get("SQL_COUNTING"))
+        self.server_timing = bool(app.config.get("SERVER_TIMING"))
+        self._metrics: dict[str, tuple] = {}
+
+    def __call__(self, environ, start_response):
+        started = time.perf_counter()
+        answer = self._answer(environ, started) if environ.get("REQUEST_METHOD") == "GET" else None
+        if answer is None:
+            return self.wsgi_app(environ, start_response)
+        headers, body = answer
+        start_response("200 OK", headers)
+        return [body]
+
+    def _personal(self, environ) -> bool:
+        cookies = environ.get("HTTP_COOKIE")
+        if not cookies:
+            return False
+        personal = {self.app.config.get("SESSION_COOKIE_NAME") or "session",
+                    self.app.config.get("REMEMBER_COOKIE_NAME") or "remember_token"}
+        return any(name in personal for name in _COOKIE_NAME.findall(cookies))
+
+    def _answer(self, environ, started: float):
+        """(headers, body) of a cached page, or None: Flask answers."""
+        app = self.app
+        config = app.config
+        if not config.get("PAGE_CACHE_SECONDS"):
+            return None
+        locales = config.get("LOCALES") or ()
+        if (environ.get("PATH_INFO") or "")[1:].partition("/")[0] not in locales:
+            return None  # every cacheable page is under /<locale>/: static files and the rest go by at once
+        if self._personal(environ):
+            return None
+        request = app.request_class(environ)
+        backend = cache_pages.cache_backend(app)
+        # The cache down: both reads give None at once (cache_call skips it for a while), and Flask
+        # renders the page as it would without a cache.
+        generation = cache_pages.cache_call(app, backend.get, cache_pages.GENERATION_KEY) or 0
+        key = cache_pages.page_key(generation, request.full_path)
+        cached = cache_pages.cache_call(app, backend.get, key)
+        if cached is None or len(cached) != 4:  # a miss, or an entry of an older version: Flask reads it again
+            environ[cache_pages.ENVIRON_GENERATION] = generation
+            if cached is None:
+                environ[cache_pages.ENVIRON_MISSED_KEY] = key
+            return None
+        body, content_type, endpoint, locale = cached
+        headers = [("Content-Type", content_type), ("Vary", _VARY)]
+        if _CSRF in body:
+            if not self.tokens.usable():
+                return None
+            token, session_cookie = self.tokens.mint()
+            body = body.replace(_CSRF, token.encode())
+            headers.append(("Set-Cookie", session_cookie))
+        nonce = secrets.token_urlsafe(18)  # as shop.security.request_nonce
+        encoding = request.accept_encodings.best_match(cache_pages.ENCODINGS)
+        if _NONCE in body:
+            body = body.replace(_NONCE, nonce.encode())
+            if encoding is not None:  # per visitor: compressed on each hit, as Flask-Compress would
+                body = cache_pages.compress(config, body, encoding)
+        elif encoding is not None:
+            body = cache_pages.compressed_copy(app, key, body, encoding)
+        if encoding is not None:
+            headers.append(("Content-Encoding", encoding))
+        headers.append(("Content-Length", str(len(body))))
+        headers += security_headers_of(config, nonce)
+        if locale and request.cookies.get(LOCALE_COOKIE) != locale:
+            headers.append(("Set-Cookie", locale_cookie(locale, config.get("SESSION_COOKIE_SECURE", False))))
+        given = environ.get("HTTP_X_REQUEST_ID", "")
+        request_id = given if _SANE_ID.match(given) else uuid.uuid4().hex
+        headers.append(("X-Request-ID", request_id))
+        if self.sql_counting:
+            headers.append((SQL_HEADER, "0"))
+        elapsed = time.perf_counter() - started
+        if self.server_timing:
+            headers.append(("Server-Timing", f"app;dur={elapsed * 1000:.2f}"))
+        self._record(endpoint, elapsed)
+        if config.get("LOG_JSON"):
+            logs.access_line(request_id, "GET", request.path, 200, elapsed, request.remote_addr)
+        return headers, body
+
+    def _record(self, endpoint: str, elapsed: float) -> None:
+        """The request metrics of shop/metrics_web.py (the labelled children kept: finding them costs more
+        than counting)."""
+        children = self._metrics.get(endpoint)
+        if children is None:
+            children = self._metrics[endpoint] = (REQUESTS.labels(endpoint, "GET", "200"), LATENCY.labels(endpoint))
+        children[0].inc()
+        children[1].observe(elapsed)
+
+
+def install(app: Flask) -> None:
+    """Put the fast path in front of Flask (before ProxyFix wraps both, so it sees the client's address)."""
+    app.wsgi_app = PageFastPath(app, app.wsgi_app)
