@@ -227,3 +227,26 @@ def test_a_fast_hit_keeps_the_request_id_locale_cookie_metrics_and_access_log(pr
     assert counter._value.get() == before + 1
     lines = [r for r in caplog.records if r.name == "shop.request" and getattr(r, "request_id", "") == "abc-123"]
     assert len(lines) == 1 and lines[0].status == 200 and lines[0].path == "/en/products"
+
+
+def test_form_tokens_are_byte_for_byte_what_flask_and_flask_wtf_make(production, monkeypatch):
+    """With the clock and the randomness fixed, the fast path's token and session cookie equal the ones
+    generate_csrf() and Flask's session interface write for the same secret."""
+    import hashlib
+
+    from flask import session
+    from flask_wtf.csrf import generate_csrf
+    from itsdangerous import TimestampSigner
+
+    from shop import page_fastpath
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: 1_800_000_000)
+    monkeypatch.setattr(page_fastpath.os, "urandom", lambda n: b"\x01" * n)
+    token, cookie = page_fastpath.FormTokens(production).mint()
+    with production.test_request_context("/", base_url=HTTPS):
+        monkeypatch.setattr("flask_wtf.csrf.os.urandom", lambda n: b"\x01" * n)
+        expected_token = generate_csrf()
+        assert session["csrf_token"] == hashlib.sha1(b"\x01" * 64).hexdigest()
+        response = production.response_class()
+        production.session_interface.save_session(production, session, response)
+    assert token == expected_token
+    assert cookie == response.headers["Set-Cookie"]
