@@ -37,12 +37,10 @@ from werkzeug.http import dump_cookie
 from shop import cache_pages, logs
 from shop.i18n import LOCALE_COOKIE
 from shop.metrics import LATENCY, REQUESTS
-from shop.security import NONCE_PLACEHOLDER, security_headers_of
+from shop.security import security_headers_of
 from shop.sqlcount import HEADER as SQL_HEADER
 from shop.web import locale_cookie
 
-_NONCE = NONCE_PLACEHOLDER.encode()
-_CSRF = cache_pages.CSRF_PLACEHOLDER.encode()
 # The cookies that make a visitor's pages personal (a session: cart, flash, sign-in; Flask-Login's
 # remember-me cookie signs a visitor in) are looked for by name in the raw Cookie header.
 _COOKIE_NAME = re.compile(r"(?:^|;)\s*([^=;\s]+)\s*=")
@@ -172,23 +170,23 @@ class PageFastPath:
         generation = cache_pages.cache_call(app, backend.get, cache_pages.GENERATION_KEY) or 0
         key = cache_pages.page_key(generation, request.full_path)
         cached = cache_pages.cache_call(app, backend.get, key)
-        if cached is None or len(cached) != 4:  # a miss, or an entry of an older version: Flask reads it again
+        if cached is None or len(cached) != 5:  # a miss, or an entry of an older version: Flask reads it again
             environ[cache_pages.ENVIRON_GENERATION] = generation
             if cached is None:
                 environ[cache_pages.ENVIRON_MISSED_KEY] = key
             return None
-        body, content_type, endpoint, locale = cached
+        body, content_type, endpoint, locale, holes = cached
         headers = [("Content-Type", content_type), ("Vary", _VARY)]
-        if _CSRF in body:
-            if not self.tokens.usable():
-                return None
-            token, session_cookie = self.tokens.mint()
-            body = body.replace(_CSRF, token.encode())
-            headers.append(("Set-Cookie", session_cookie))
         nonce = secrets.token_urlsafe(18)  # as shop.security.request_nonce
         encoding = request.accept_encodings.best_match(cache_pages.ENCODINGS)
-        if _NONCE in body:
-            body = body.replace(_NONCE, nonce.encode())
+        if holes:
+            token = ""
+            if any(kind == cache_pages.HOLE_CSRF for _, _, kind in holes):
+                if not self.tokens.usable():
+                    return None
+                token, session_cookie = self.tokens.mint()
+                headers.append(("Set-Cookie", session_cookie))
+            body = cache_pages.filled(body, holes, token.encode(), nonce.encode())
             if encoding is not None:  # per visitor: compressed on each hit, as Flask-Compress would
                 body = cache_pages.compress(config, body, encoding)
         elif encoding is not None:
