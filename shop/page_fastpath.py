@@ -6,7 +6,7 @@ the bytes. So an anonymous GET (no session cookie: no cart, no flashed message, 
 page is in the cache is answered here with exactly what the slow path (shop/cache_pages.py's hook)
 would send: the same key (generation + request.full_path), the same body with a fresh script nonce
 and, where the page has a form, a fresh CSRF token, the same security headers (shop/security.py),
-the locale cookie (shop/web.py), the compressed copy kept beside the page, X-Request-ID, X-SQL-
+the locale cookie (shop/i18n.py), the compressed copy kept beside the page, X-Request-ID, X-SQL-
 Statements: 0, Server-Timing, the request metrics and the JSON access log line.
 
 A product page's CSRF token needs a session to check it against: here the session cookie is made
@@ -35,11 +35,10 @@ from itsdangerous.encoding import base64_encode, int_to_bytes
 from werkzeug.http import dump_cookie
 
 from shop import cache_pages, logs
-from shop.i18n import LOCALE_COOKIE
+from shop.i18n import LOCALE_COOKIE, locale_cookie
 from shop.metrics import LATENCY, REQUESTS
 from shop.security import security_headers_of
 from shop.sqlcount import HEADER as SQL_HEADER
-from shop.web import locale_cookie
 
 # The cookies that make a visitor's pages personal (a session: cart, flash, sign-in; Flask-Login's
 # remember-me cookie signs a visitor in) are looked for by name in the raw Cookie header.

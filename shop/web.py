@@ -4,15 +4,13 @@ from __future__ import annotations
 import mimetypes
 import os
 import re
-import time
 
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, url_for
-from werkzeug.http import dump_cookie
 from werkzeug.security import safe_join
 
 
 from shop.catalog import photos
-from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
+from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, locale_cookie, preferred_locale
 from shop.storage import storage
 
 bp = Blueprint("web", __name__)
@@ -40,23 +38,6 @@ def install_locale_routing(app: Flask) -> None:
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
             response.headers.add("Set-Cookie", locale_cookie(g.locale, app.config.get("SESSION_COOKIE_SECURE", False)))
         return response
-
-
-LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600
-_locale_cookies: dict[tuple[str, bool], tuple[int, str]] = {}
-
-
-def locale_cookie(locale: str, secure: bool) -> str:
-    """The Set-Cookie value that remembers the visitor's language (shared with the page cache's fast path).
-
-    Its Expires changes once a second, so the header is made at most once a second per locale."""
-    now = int(time.time())
-    made = _locale_cookies.get((locale, secure))
-    if made is None or made[0] != now:
-        header = dump_cookie(LOCALE_COOKIE, locale, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
-                             secure=secure, path="/")  # as Response.set_cookie would
-        made = _locale_cookies[(locale, secure)] = (now, header)
-    return made[1]
 
 
 @bp.get("/")
