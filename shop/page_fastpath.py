@@ -2,8 +2,8 @@
 
 A cached page is bytes the server already has, yet answering it through Flask costs a request
 context, the session, URL matching and every before/after-request hook, several times the cost of
-the bytes. So an anonymous GET (no session cookie: no cart, no flashed message, not signed in) whose
-page is in the cache is answered here with exactly what the slow path (shop/cache_pages.py's hook)
+the bytes. So an anonymous GET (no cart, no flashed message, not signed in: no session cookie, or one
+holding only a form-token secret) whose page is in the cache is answered here with exactly what the slow path (shop/cache_pages.py's hook)
 would send: the same key (generation + request.full_path), the same body with a fresh script nonce
 and, where the page has a form, a fresh CSRF token, the same security headers (shop/security.py),
 the locale cookie (shop/i18n.py), the compressed copy kept beside the page, X-Request-ID, X-SQL-
@@ -11,10 +11,11 @@ Statements: 0, Server-Timing, the request metrics and the JSON access log line.
 
 A product page's CSRF token needs a session to check it against: here the session cookie is made
 with Flask's own session serializer (shop: the default signed-cookie sessions) and the token with
-Flask-WTF's, so the POST that follows is checked by Flask-WTF as if Flask had made both. With any
-other session interface such pages go the normal way.
+Flask-WTF's, so the POST that follows is checked by Flask-WTF as if Flask had made both; a visitor
+whose session cookie (checked as Flask checks it) already holds that secret gets a token for it and
+no new cookie, as from Flask. With any other session interface such pages go the normal way.
 
-Anything else (a request with a session cookie, HEAD, POST, a miss, an old cache entry, the cache
+Anything else (a session holding anything more, a bad signature, a remember-me cookie, HEAD, POST, a miss, an old cache entry, the cache
 down) goes to Flask unchanged; a miss leaves what it read in the environ so Flask does not read it
 again.
 """
@@ -30,7 +31,7 @@ import uuid
 
 from flask import Flask
 from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import URLSafeTimedSerializer, want_bytes
+from itsdangerous import BadSignature, URLSafeTimedSerializer, want_bytes
 from itsdangerous.encoding import base64_encode, int_to_bytes
 from werkzeug.http import dump_cookie
 
@@ -40,9 +41,8 @@ from shop.metrics import LATENCY, REQUESTS
 from shop.security import security_headers_of
 from shop.sqlcount import HEADER as SQL_HEADER
 
-# The cookies that make a visitor's pages personal (a session: cart, flash, sign-in; Flask-Login's
-# remember-me cookie signs a visitor in) are looked for by name in the raw Cookie header.
-_COOKIE_NAME = re.compile(r"(?:^|;)\s*([^=;\s]+)\s*=")
+# A form-token secret as Flask-WTF makes it (sha1 hex): written into JSON and HTML without escaping.
+_HEX = re.compile(r"[0-9a-f]{1,128}")
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _VARY = "Accept-Encoding, Cookie"  # as the slow path: Flask-Compress adds the first, the session the second
 
@@ -113,6 +113,24 @@ class FormTokens:
             suffix = self._cookie_suffixes[settings] = dump("v").removeprefix(f"{name}=v")
         return f"{name}={value}{suffix}"
 
+    def token_for(self, raw: str) -> str:
+        """The form token of a visitor whose session already holds the secret raw (no new cookie)."""
+        return self._signings()[1].dumps(b'"' + raw.encode() + b'"')
+
+    def secret_of(self, session_cookie: str) -> str | None:
+        """The form-token secret of a session cookie holding nothing else (a visitor who has only seen a form),
+        checked as Flask's session interface checks it; None for any other session (a cart, a flash, a sign-in,
+        a bad signature): those go to Flask."""
+        app = self.app
+        try:
+            data = app.session_interface.get_signing_serializer(app).loads(
+                session_cookie, max_age=int(app.permanent_session_lifetime.total_seconds()))
+        except BadSignature:
+            return None
+        field = app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+        raw = data.get(field) if isinstance(data, dict) and len(data) == 1 else None
+        return raw if isinstance(raw, str) and _HEX.fullmatch(raw) else None
+
     def mint(self) -> tuple[str, str]:
         """(the token for the form, the Set-Cookie header of the session holding its secret)."""
         sessions, tokens = self._signings()
@@ -143,13 +161,20 @@ class PageFastPath:
         start_response("200 OK", headers)
         return [body]
 
-    def _personal(self, environ) -> bool:
-        cookies = environ.get("HTTP_COOKIE")
-        if not cookies:
-            return False
-        personal = {self.app.config.get("SESSION_COOKIE_NAME") or "session",
-                    self.app.config.get("REMEMBER_COOKIE_NAME") or "remember_token"}
-        return any(name in personal for name in _COOKIE_NAME.findall(cookies))
+    def _visitor(self, request) -> tuple[bool, str | None]:
+        """(whether the page cache may answer this visitor here, the form-token secret their session holds)."""
+        if "HTTP_COOKIE" not in request.environ:
+            return True, None
+        cookies = request.cookies
+        if (self.app.config.get("REMEMBER_COOKIE_NAME") or "remember_token") in cookies:
+            return False, None  # Flask-Login would sign them in
+        session_cookie = cookies.get(self.app.session_interface.get_cookie_name(self.app))
+        if session_cookie is None:
+            return True, None
+        if not self.tokens.usable():
+            return False, None
+        secret = self.tokens.secret_of(session_cookie)
+        return secret is not None, secret
 
     def _answer(self, environ, started: float):
         """(headers, body) of a cached page, or None: Flask answers."""
@@ -160,9 +185,10 @@ class PageFastPath:
         locales = config.get("LOCALES") or ()
         if (environ.get("PATH_INFO") or "")[1:].partition("/")[0] not in locales:
             return None  # every cacheable page is under /<locale>/: static files and the rest go by at once
-        if self._personal(environ):
-            return None
         request = app.request_class(environ)
+        anonymous, secret = self._visitor(request)
+        if not anonymous:
+            return None
         backend = cache_pages.cache_backend(app)
         # The cache down: both reads give None at once (cache_call skips it for a while), and Flask
         # renders the page as it would without a cache.
@@ -181,10 +207,13 @@ class PageFastPath:
         if holes:
             token = ""
             if any(kind == cache_pages.HOLE_CSRF for _, _, kind in holes):
-                if not self.tokens.usable():
+                if secret is not None:  # their session has the secret already: no new cookie, as in Flask
+                    token = self.tokens.token_for(secret)
+                elif not self.tokens.usable():
                     return None
-                token, session_cookie = self.tokens.mint()
-                headers.append(("Set-Cookie", session_cookie))
+                else:
+                    token, session_cookie = self.tokens.mint()
+                    headers.append(("Set-Cookie", session_cookie))
             body = cache_pages.filled(body, holes, token.encode(), nonce.encode())
             if encoding is not None:  # per visitor: compressed on each hit, as Flask-Compress would
                 body = cache_pages.compress(config, body, encoding)

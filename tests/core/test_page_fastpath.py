@@ -103,10 +103,12 @@ def test_a_fast_hit_is_the_slow_hit_but_for_nonce_token_and_ids(production, page
     path = "/en/products" if page == "catalog" else f"/en/products/{slug}"
     headers = {"Accept-Encoding": encoding}
     production.test_client().get(path, base_url=HTTPS)  # fills the cache
-    # A visitor holding a session cookie (an impersonal one: only a form token) goes through Flask, where the
+    # A visitor whose session holds a form secret and one more impersonal key goes through Flask, where the
     # cache hook serves the same cached page.
     made_by_flask = production.test_client().get(f"/en/products/{slug}", base_url=HTTPS)
-    session = next(c for c in made_by_flask.headers.getlist("Set-Cookie") if c.startswith("session=")).split(";")[0]
+    signing = production.session_interface.get_signing_serializer(production)
+    value = next(c for c in made_by_flask.headers.getlist("Set-Cookie") if c.startswith("session=")).split(";")[0]
+    session = f"session={signing.dumps({**signing.loads(value[8:]), 'seen_banner': True})}"
     bare = production.test_client(use_cookies=False)
     slow = bare.get(path, base_url=HTTPS, headers={**headers, "Cookie": f"locale=vi; {session}"})
     fast = bare.get(path, base_url=HTTPS, headers={**headers, "Cookie": "locale=vi"})
@@ -270,3 +272,27 @@ def test_form_tokens_match_itsdangerous_for_many_random_secrets(production, monk
         raw = hashlib.sha1(seed).hexdigest()
         assert token == wtf.dumps(raw)
         assert cookie.split(";")[0] == f"session={sessions.dumps({'csrf_token': raw})}"
+
+
+def test_a_visitor_holding_only_a_form_secret_keeps_the_fast_path_and_their_token(production, _fast):
+    """After a product page the visitor's session holds a form secret only: their next pages still come from
+    the fast path, with a token for that same secret and no new session cookie, and it validates on POST; a
+    session cookie with a bad signature, or holding more (a cart), goes to Flask."""
+    slug, packaging_id = production.config["TEST_PRODUCT"]
+    for path in (f"/en/products/{slug}", "/en/products"):
+        production.test_client().get(path, base_url=HTTPS)  # fills the cache
+    visitor = production.test_client()
+    visitor.get(f"/en/products/{slug}", base_url=HTTPS)  # gets the session cookie
+    again = visitor.get(f"/en/products/{slug}", base_url=HTTPS)
+    catalog = visitor.get("/en/products", base_url=HTTPS)
+    assert _fast(again) and _fast(catalog)
+    assert not any(c.startswith("session=") for c in again.headers.getlist("Set-Cookie"))
+    token = csrf_token_of(again.get_data(as_text=True))
+    added = visitor.post("/en/cart/add", data={"csrf_token": token, "quantity": 1, "packaging_id": packaging_id},
+                         base_url=HTTPS, headers={"Referer": f"{HTTPS}/en/products/{slug}"})
+    assert added.status_code == 303
+    with_cart = visitor.get("/en/products", base_url=HTTPS)  # the session now holds a cart
+    assert not _fast(with_cart) and int(with_cart.headers["X-SQL-Statements"]) > 0
+    bare = production.test_client(use_cookies=False)
+    forged = bare.get("/en/products", base_url=HTTPS, headers={"Cookie": "session=eyJjc3JmX3Rva2VuIjoiYWIifQ.x.y"})
+    assert forged.status_code == 200 and not _fast(forged)
