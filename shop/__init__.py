@@ -105,6 +105,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from shop.cli import shop_cli
     app.cli.add_command(shop_cli)
 
+    from shop import page_fastpath
+    page_fastpath.install(app)  # cached pages answered before Flask; inside ProxyFix
     _proxy_fix(app)
     return app
 

@@ -9,6 +9,7 @@ is part of every key, so edits show at once.
 """
 from __future__ import annotations
 
+import re
 import time
 
 from flask import Flask, current_app, g, request, session
@@ -51,29 +52,51 @@ def _is_cacheable_request() -> bool:
 _CACHE_DOWN_FOR = 5.0
 
 
-def _cache_call(method, *args, **kwargs):
-    state = current_app.extensions.setdefault("page_cache_down_until", [0.0])
+def cache_call(app: Flask, method, *args, **kwargs):
+    """method(*args, **kwargs) on the cache, or None while it is down (no app context needed)."""
+    state = app.extensions.setdefault("page_cache_down_until", [0.0])
     if time.monotonic() < state[0]:
         return None
     try:
         return method(*args, **kwargs)
     except Exception:  # noqa: BLE001 - the cache is an optimisation; its outage must not fail a page
         state[0] = time.monotonic() + _CACHE_DOWN_FOR
-        current_app.logger.warning("page cache unavailable; serving uncached for %ss", _CACHE_DOWN_FOR,
-                                   exc_info=True)
+        app.logger.warning("page cache unavailable; serving uncached for %ss", _CACHE_DOWN_FOR, exc_info=True)
         return None
+
+
+def _cache_call(method, *args, **kwargs):
+    return cache_call(current_app, method, *args, **kwargs)
+
+
+def cache_backend(app: Flask):
+    """The app's cache itself (Flask-Caching's proxy needs an app context to find it)."""
+    return app.extensions["cache"][cache]
+
+
+# What shop/page_fastpath.py found before Flask ran, so a miss does not read the cache twice.
+ENVIRON_GENERATION = "shop.page_cache.generation"
+ENVIRON_MISSED_KEY = "shop.page_cache.missed_key"
 
 
 def generation() -> int:
     """The number of the public data's current version, read from the shared cache once per request."""
     found = g.get("page_generation")
     if found is None:
-        found = g.page_generation = _cache_call(cache.get, GENERATION_KEY) or 0
+        found = request.environ.get(ENVIRON_GENERATION)
+        if found is None:
+            found = _cache_call(cache.get, GENERATION_KEY) or 0
+        g.page_generation = found
     return found
 
 
+def page_key(generation_number: int, full_path: str) -> str:
+    """The cache key of a page: the generation and the whole path with its query string (request.full_path)."""
+    return f"page:{generation_number}:{full_path}"
+
+
 def _key() -> str | None:
-    return f"page:{generation()}:{request.full_path}"
+    return page_key(generation(), request.full_path)
 
 
 class _Memo:
@@ -154,26 +177,61 @@ def _fill(body: bytes) -> bytes:
     return body
 
 
+def has_placeholders(body: bytes) -> bool:
+    """Whether a cached page has per-visitor parts (a CSRF token, a script nonce) to fill in on each hit."""
+    return _PLACEHOLDER_BYTES in body or _NONCE_PLACEHOLDER_BYTES in body
+
+
+HOLE_CSRF, HOLE_NONCE = 0, 1
+_HOLES = re.compile(b"|".join(re.escape(p) for p in (_PLACEHOLDER_BYTES, _NONCE_PLACEHOLDER_BYTES)))
+
+
+def holes_of(body: bytes) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, HOLE_CSRF or HOLE_NONCE) of each placeholder, found once when the page is stored: searching
+    a 50 kB page for them costs more on each hit than the rest of the fast path."""
+    return tuple((m.start(), m.end(), HOLE_CSRF if m.group() == _PLACEHOLDER_BYTES else HOLE_NONCE)
+                 for m in _HOLES.finditer(body))
+
+
+def filled(body: bytes, holes, csrf_token: bytes, nonce: bytes) -> bytes:
+    """The page with each hole filled, in one copy."""
+    view, pieces, last = memoryview(body), [], 0
+    for start, end, kind in holes:
+        pieces += (view[last:start], csrf_token if kind == HOLE_CSRF else nonce)
+        last = end
+    pieces.append(view[last:])
+    return b"".join(pieces)
+
+
+ENCODINGS = ("br", "gzip")
+
+
+def compressed_copy(app: Flask, key: str, body: bytes, encoding: str) -> bytes:
+    """A page without per-visitor parts in an encoding, compressed once and kept beside the page."""
+    backend = cache_backend(app)
+    key = f"{key}:{encoding}"
+    compressed = cache_call(app, backend.get, key)
+    if compressed is None:
+        compressed = compress(app.config, body, encoding)
+        cache_call(app, backend.set, key, compressed, timeout=app.config["PAGE_CACHE_SECONDS"])
+    return compressed
+
+
 def _same_for_everyone(body: bytes, content_type: str):
     """A cached page without per-visitor parts, compressed once per encoding (kept beside the page) rather
     than by Flask-Compress on every hit."""
-    encoding = request.accept_encodings.best_match(("br", "gzip"))
+    encoding = request.accept_encodings.best_match(ENCODINGS)
     if encoding is None:
         return current_app.response_class(body, content_type=content_type)
-    key = f"{_key()}:{encoding}"
-    compressed = _cache_call(cache.get, key)
-    if compressed is None:
-        compressed = _compress(body, encoding)
-        _cache_call(cache.set, key, compressed, timeout=current_app.config["PAGE_CACHE_SECONDS"])
+    compressed = compressed_copy(current_app, _key(), body, encoding)
     response = current_app.response_class(compressed, content_type=content_type)
     response.headers["Content-Encoding"] = encoding  # Flask-Compress leaves an encoded answer alone
     response.headers["Vary"] = "Accept-Encoding"
     return response
 
 
-def _compress(body: bytes, encoding: str) -> bytes:
+def compress(config, body: bytes, encoding: str) -> bytes:
     """As Flask-Compress would, with its settings (COMPRESS_BR_LEVEL, COMPRESS_LEVEL)."""
-    config = current_app.config
     if encoding == "br":
         import brotli
         return brotli.compress(body, mode=config.get("COMPRESS_BR_MODE", 0),
@@ -181,6 +239,12 @@ def _compress(body: bytes, encoding: str) -> bytes:
                                lgblock=config.get("COMPRESS_BR_BLOCK", 0))
     import gzip
     return gzip.compress(body, compresslevel=config.get("COMPRESS_LEVEL", 6))
+
+
+def _served_as() -> tuple[str, str | None]:
+    """What the fast path needs to answer as Flask would: the endpoint (for the metrics) and the locale
+    the URL named (for the locale cookie)."""
+    return request.endpoint or "unmatched", g.get("locale") if g.get("locale_from_url") else None
 
 
 def install(app: Flask) -> None:
@@ -191,12 +255,15 @@ def install(app: Flask) -> None:
         if not _is_cacheable_request():
             return None
         g.rendering_for_cache = True
-        cached = _cache_call(cache.get, _key())
+        key = _key()
+        if request.environ.get(ENVIRON_MISSED_KEY) == key:
+            return None  # the fast path looked already
+        cached = _cache_call(cache.get, key)
         if cached is None:
             return None
-        body, content_type = cached
+        body, content_type = cached[0], cached[1]
         g.served_from_cache = True
-        if _PLACEHOLDER_BYTES in body or _NONCE_PLACEHOLDER_BYTES in body:
+        if cached[4] if len(cached) > 4 else has_placeholders(body):
             return current_app.response_class(_fill(body), content_type=content_type)
         return _same_for_everyone(body, content_type)
 
@@ -205,7 +272,7 @@ def install(app: Flask) -> None:
         if g.get("rendering_for_cache") and not g.get("served_from_cache") and not response.direct_passthrough:
             body = response.get_data()  # bytes: a hit then needs no decoding or encoding
             if response.status_code == 200 and response.mimetype == "text/html":
-                _cache_call(cache.set, _key(), (body, response.content_type),
+                _cache_call(cache.set, _key(), (body, response.content_type, *_served_as(), holes_of(body)),
                             timeout=current_app.config["PAGE_CACHE_SECONDS"])
             # Pages not kept (an error page, say) were rendered with placeholders too.
             filled = _fill(body)

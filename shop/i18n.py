@@ -1,12 +1,14 @@
 """Locales: the URL prefix, the visitor's choice, and content-translation fallback."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
 from markupsafe import Markup, escape
+from werkzeug.http import dump_cookie
 
 LOCALE_COOKIE = "locale"
 
@@ -115,3 +117,20 @@ def translated(obj, field: str, locale: str | None = None, source_locale: str = 
     source = by_locale.get(source_locale)
     value = getattr(source, field, None) if source is not None else None
     return Localized(value or "", source_locale, locale != source_locale)
+
+
+LOCALE_COOKIE_MAX_AGE = 365 * 24 * 3600
+_locale_cookies: dict[tuple[str, bool], tuple[int, str]] = {}
+
+
+def locale_cookie(locale: str, secure: bool) -> str:
+    """The Set-Cookie value that remembers the visitor's language (shared with the page cache's fast path).
+
+    Its Expires changes once a second, so the header is made at most once a second per locale."""
+    now = int(time.time())
+    made = _locale_cookies.get((locale, secure))
+    if made is None or made[0] != now:
+        header = dump_cookie(LOCALE_COOKIE, locale, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+                             secure=secure, path="/")  # as Response.set_cookie would
+        made = _locale_cookies[(locale, secure)] = (now, header)
+    return made[1]

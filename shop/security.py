@@ -124,22 +124,41 @@ def bounded_location(response) -> None:
     response.headers["Location"] = shorter if len(shorter) <= MAX_ECHO_LENGTH else "/"
 
 
+@lru_cache(maxsize=8)
+def _fixed_headers(card_payment: bool, hsts_seconds: int) -> tuple[tuple[str, str], ...]:
+    headers = [("X-Content-Type-Options", "nosniff"),
+               ("X-Frame-Options", "DENY"),  # frame-ancestors 'none' for browsers without CSP 2
+               ("Referrer-Policy", "strict-origin-when-cross-origin"),
+               ("Permissions-Policy", permissions_policy(card_payment=card_payment)),
+               ("Cross-Origin-Opener-Policy", "same-origin-allow-popups" if card_payment else "same-origin")]
+    if hsts_seconds:
+        headers.append(("Strict-Transport-Security", f"max-age={int(hsts_seconds)}; includeSubDomains"))
+    return tuple(headers)
+
+
+# A page may ask for less than these (a stricter referrer policy, say): they are defaults, not overrides.
+DEFAULTED = frozenset({"Referrer-Policy", "Cross-Origin-Opener-Policy"})
+
+
+def security_headers_of(config, nonce: str, *, card_payment: bool = False) -> list[tuple[str, str]]:
+    """Every security header of a response with this nonce, the CSP first (shared by the after-request
+    hook and the page cache's fast path in shop/page_fastpath.py, so both send the same)."""
+    policy = _response_policy(nonce, card_payment=card_payment, tile_url=config.get("MAP_TILE_URL", "") or "")
+    return [("Content-Security-Policy", policy),
+            *_fixed_headers(card_payment, int(config.get("HSTS_SECONDS") or 0))]
+
+
 def install(app: Flask) -> None:
     """The headers on every response (shop.template_env installs csp_nonce() for templates)."""
 
     @app.after_request
     def security_headers(response):
         bounded_location(response)
-        card = bool(g.get("csp_card_payment"))
         headers = response.headers
-        headers["Content-Security-Policy"] = _response_policy(
-            request_nonce(), card_payment=card, tile_url=current_app.config.get("MAP_TILE_URL", "") or "")
-        headers["X-Content-Type-Options"] = "nosniff"
-        headers["X-Frame-Options"] = "DENY"  # frame-ancestors 'none' for browsers without CSP 2
-        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")  # a page may ask for less
-        headers["Permissions-Policy"] = permissions_policy(card_payment=card)
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin-allow-popups" if card else "same-origin")
-        hsts = current_app.config.get("HSTS_SECONDS")
-        if hsts:
-            headers["Strict-Transport-Security"] = f"max-age={int(hsts)}; includeSubDomains"
+        for name, value in security_headers_of(current_app.config, request_nonce(),
+                                               card_payment=bool(g.get("csp_card_payment"))):
+            if name in DEFAULTED:
+                headers.setdefault(name, value)
+            else:
+                headers[name] = value
         return response

@@ -10,7 +10,7 @@ from werkzeug.security import safe_join
 
 
 from shop.catalog import photos
-from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, preferred_locale
+from shop.i18n import LOCALE_COOKIE, current_locale, is_locale, locale_cookie, preferred_locale
 from shop.storage import storage
 
 bp = Blueprint("web", __name__)
@@ -36,8 +36,7 @@ def install_locale_routing(app: Flask) -> None:
     @app.after_request
     def remember_locale(response):
         if g.get("locale_from_url") and request.cookies.get(LOCALE_COOKIE) != g.locale:
-            response.set_cookie(LOCALE_COOKIE, g.locale, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
-                                secure=app.config.get("SESSION_COOKIE_SECURE", False))
+            response.headers.add("Set-Cookie", locale_cookie(g.locale, app.config.get("SESSION_COOKIE_SECURE", False)))
         return response
 
 
