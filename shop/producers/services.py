@@ -45,13 +45,6 @@ def published_products_of(session, producer_id: int) -> list[Product]:
         .order_by(Product.published_at.desc(), Product.id)).unique())
 
 
-def producers_by_ids(session, ids: list[int]) -> dict[int, Producer]:
-    """Producers by id in one statement."""
-    if not ids:
-        return {}
-    return {p.id: p for p in session.scalars(select(Producer).where(Producer.id.in_(ids))).unique()}
-
-
 PROFILE_FIELDS = ("name", "summary", "story")
 
 
