@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what WeasyPrint (the printable catalog and shelf labels) needs from
-# Debian, and nothing that is already there: Pango and a CJK font (Noto Sans
+# Debian, and nothing that is already there: Pango, HarfBuzz-Subset (without it
+# WeasyPrint warns on import, an error under the tests) and a CJK font (Noto Sans
 # CJK, which also covers Vietnamese). Idempotent and fast when present. Exits 0
 # with a warning when something is missing and we are not root.
 set -euo pipefail
@@ -10,7 +11,7 @@ log() { echo "setup-pdf: $*" >&2; }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 missing=()
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk; do
     have_pkg "$pkg" || missing+=("$pkg")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0

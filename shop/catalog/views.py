@@ -136,6 +136,22 @@ def _static_product_page(slug: str, locale: str, day) -> StaticProductPage | Non
                              intro, rest)
 
 
+def _search_lines(hits, locale: str, day) -> list[Markup]:
+    """The rendered result lines of these hits, kept per generation like the catalog's cards."""
+    keys = [(locale, day, hit.kind, hit.entity_id) for hit in hits]
+
+    def render(missing):
+        line = get_template_attribute("catalog/_search_line.html", "search_line")
+        found = {(kind, card.id): line(kind, card)
+                 for kind, card in load_cards(db.session, [search_service.Hit(kind, entity_id, 0)
+                                                           for _, _, kind, entity_id in missing],
+                                              locale=locale, today=day)}
+        # A product unpublished since the search ran has no line (None, left out below).
+        return {key: found.get(key[2:]) for key in missing}
+
+    return [html for html in memo_many("search_lines", keys, render) if html is not None]
+
+
 @bp.get("/search")
 @cacheable
 def search():
@@ -149,7 +165,7 @@ def search():
     except search_service.QueryTooLong:
         raise bad_request(_("Your search is too long: use at most %(max)d characters.",
                             max=search_service.MAX_QUERY_LENGTH))
-    results = load_cards(db.session, found.hits, locale=current_locale(), today=today())
+    results = _search_lines(found.hits, current_locale(), today())
     pages = max(1, -(-found.total // per_page))
     return render_template("catalog/search.html", query=query, results=results, total=found.total,
                            suggestion=found.suggestion, capped=found.capped,

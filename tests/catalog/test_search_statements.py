@@ -1,6 +1,8 @@
 """The search page runs a fixed, small number of SQL statements, whatever the page size and query."""
 import pytest
+from sqlalchemy import select
 
+from shop.catalog.models import ProductTranslation
 from tests.factories import certify, make_producer, make_product
 
 
@@ -18,19 +20,38 @@ def sixty(db):
 @pytest.mark.parametrize("query", ["tra", "tra hoa vang", "trà hoa vàng ba chẽ số", "golden camellia tea 1",
                                    "camelia", "ngoc tria", "camelliaaa", "xyzzy", "茶"])
 def test_search_page_statements_are_few_and_fixed(app, client, sixty, config_override, query):
-    """≤ 8 SQL statements for 5 and for 50 results per page, for one word or six, typos or none; the
-    first request after a catalog change (which also loads the lists memoised per generation) too."""
+    """≤ 8 SQL statements for 5 and for 50 results per page, for one word or six, typos or none, with
+    every result line loaded (memos off); the first request after a catalog change (which also loads
+    the lists memoised per generation) too."""
     config_override(PAGE_CACHE_SECONDS=0)
     cold = client.get("/en/search", query_string={"q": query})
     assert int(cold.headers["X-SQL-Statements"]) <= 8
     counts = {}
     for size in (5, 50):
-        config_override(SEARCH_PAGE_SIZE=size, PAGE_CACHE_SECONDS=0)
+        config_override(SEARCH_PAGE_SIZE=size, PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0)
         response = client.get("/en/search", query_string={"q": query})
         assert response.status_code == 200
         counts[size] = int(response.headers["X-SQL-Statements"])
     assert max(counts.values()) <= 8, counts
     assert counts[5] == counts[50], counts
+
+
+def test_result_lines_are_kept_per_generation(app, client, sixty, config_override, db):
+    """A search whose lines were rendered before runs only its plan and ranking (2 statements); after
+    a product is renamed (a new generation) the next search loads and shows the new name."""
+    config_override(PAGE_CACHE_SECONDS=0, SEARCH_PAGE_SIZE=50)
+    first = client.get("/en/search", query_string={"q": "golden camellia"})
+    assert int(first.headers["X-SQL-Statements"]) <= 8
+    again = client.get("/en/search", query_string={"q": "golden camellia tea"})
+    assert int(again.headers["X-SQL-Statements"]) == 2
+    assert again.get_data(as_text=True).count('<span class="kind">') == 50
+    text = db.session.scalars(select(ProductTranslation).where(ProductTranslation.locale == "en",
+                                                               ProductTranslation.name == "Golden camellia tea 7")).one()
+    text.name = "Golden camellia tea seven"
+    db.session.commit()
+    renamed = client.get("/en/search", query_string={"q": "golden camellia tea"})
+    assert int(renamed.headers["X-SQL-Statements"]) > 2
+    assert "Golden camellia tea seven" in renamed.get_data(as_text=True)
 
 
 def test_page_size_comes_from_config(app, client, sixty, config_override):

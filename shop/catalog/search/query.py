@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, literal, literal_column, or_, select, u
 from shop.catalog.models import SearchTerm, SearchWord
 from shop.catalog.search.typos import correctable, typo_words
 from shop.catalog.search.index import tokenize
+from shop.catalog.search.sql import InOrder, one_of
 from shop.text import is_cjk, is_hangul
 
 MAX_QUERY_LENGTH = 200
@@ -117,8 +118,8 @@ def _weight(words: dict[str, int], table=SearchTerm.__table__):
                 else_=table.c.weight)
 
 
-def _has_words(table, words: dict[str, int]):
-    return table.c.term == next(iter(words)) if len(words) == 1 else table.c.term.in_(list(words))
+def _has_words(table, words: dict[str, int], dialect: str):
+    return table.c.term == next(iter(words)) if len(words) == 1 else one_of(table.c.term, words, dialect)
 
 
 def _cost(driver: Term, terms: list[Term]) -> int:
@@ -133,13 +134,14 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
     """The page of hits, the total and whether the candidates were capped, in one statement (two
     when the page is past the end)."""
     driver = min(terms, key=lambda t: _cost(t, terms))
+    dialect = session.get_bind().dialect.name
     capped = driver.entities > cap
     others = sorted((t for t in terms if t is not driver), key=lambda t: t.entities)
     index = SearchTerm.__table__
     # The driver's entities with its score: one row per entity even when several of its words match.
     # One word has one row per entity: no grouping, so the database can stream the candidates.
     candidates = (select(index.c.kind, index.c.entity_id, _weight(driver.words).label("s"))
-                  .where(_has_words(index, driver.words)))
+                  .where(_has_words(index, driver.words, dialect)))
     if len(driver.words) > 1:
         candidates = (candidates.with_only_columns(index.c.kind, index.c.entity_id,
                                                    func.max(_weight(driver.words)).label("s"))
@@ -153,21 +155,21 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
         # Each other term is an index probe per candidate, rarest first so that a miss stops early;
         # a prefix or a typo may match several words of one entity, hence the max per term.
         grouped = any(len(term.words) > 1 for term in others)
-        sqlite = session.get_bind().dialect.name == "sqlite"
         joined, score = candidates, candidates.c.s
         for n, term in enumerate(others):
             probe = index.alias(f"t{n}")
             at_entity = and_(probe.c.kind == candidates.c.kind, probe.c.entity_id == candidates.c.entity_id)
-            if sqlite and len(term.words) > 1:
+            if dialect == "sqlite" and len(term.words) > 1:
                 # With 'term IN (...)' SQLite probes through the (kind, entity_id) index and reads
                 # every row of the entity from the table; joined to the words as a list, each word
                 # is one seek in the covering index.
                 words = union_all(*[select(literal(word).label("w"), literal(m).label("m"))
                                     for word, m in sorted(term.words.items())]).subquery(f"w{n}")
-                joined = joined.join(words, literal(True)).join(probe, and_(probe.c.term == words.c.w, at_entity))
+                joined = InOrder(InOrder(joined, words, literal(True)), probe,
+                                 and_(probe.c.term == words.c.w, at_entity))
                 weight = probe.c.weight * words.c.m
             else:
-                joined = joined.join(probe, and_(_has_words(probe, term.words), at_entity))
+                joined = InOrder(joined, probe, and_(_has_words(probe, term.words, dialect), at_entity))
                 weight = _weight(term.words, probe)
             score = score + (func.max(weight) if grouped else weight)
         scored = select(candidates.c.kind, candidates.c.entity_id, score.label("score")).select_from(joined)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 
 from shop.catalog.models import SearchWord
+from shop.catalog.search.sql import one_of
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 # The issue asks for 5+ letters; its own examples ('ngoc tria', 'mat ongg') fix 4-letter words, so a
@@ -56,7 +57,8 @@ def typo_words(session, terms: list[str]) -> dict[str, dict[str, int]]:
     wanted = {term: variants(term) for term in terms}
     every = sorted(set().union(*wanted.values()))
     found = dict(session.execute(select(SearchWord.term, SearchWord.entities)
-                                 .where(SearchWord.term.in_(every), SearchWord.entities > 0)).all())
+                                 .where(one_of(SearchWord.term, every, session.get_bind().dialect.name),
+                                        SearchWord.entities > 0)).all())
     return {term: {w: found[w] for w in near if w in found} for term, near in wanted.items()}
 
 
