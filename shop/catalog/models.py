@@ -213,8 +213,10 @@ class SearchTerm(db.Model):
     """
 
     __tablename__ = "search_terms"
-    # Covering index: a query reads only the index, never the table.
+    # Covering indexes: a query reads only the index, never the table. By entity: "does this entity
+    # hold the term"; by weight: "this term's best entities first" (a common word capped).
     __table_args__ = (Index("ix_search_terms_term_entity", "term", "kind", "entity_id", "weight"),
+                      Index("ix_search_terms_term_weight", "term", "weight", "kind", "entity_id"),
                       Index("ix_search_terms_entity", "kind", "entity_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     # Bytewise collation on PostgreSQL so that prefix ranges use the index as on SQLite.

@@ -37,20 +37,22 @@ def test_search_page_statements_are_few_and_fixed(app, client, sixty, config_ove
 
 
 def test_result_lines_are_kept_per_generation(app, client, sixty, config_override, db):
-    """A search whose lines were rendered before runs only its plan and ranking (2 statements); after
-    a product is renamed (a new generation) the next search loads and shows the new name."""
+    """A search whose lines were rendered before runs only its plan and ranking (2 statements, 3 on
+    PostgreSQL with its SET LOCAL); after a product is renamed (a new generation) the next search loads
+    and shows the new name."""
+    ranking = 3 if db.engine.dialect.name == "postgresql" else 2
     config_override(PAGE_CACHE_SECONDS=0, SEARCH_PAGE_SIZE=50)
     first = client.get("/en/search", query_string={"q": "golden camellia"})
     assert int(first.headers["X-SQL-Statements"]) <= 8
     again = client.get("/en/search", query_string={"q": "golden camellia tea"})
-    assert int(again.headers["X-SQL-Statements"]) == 2
+    assert int(again.headers["X-SQL-Statements"]) == ranking
     assert again.get_data(as_text=True).count('<span class="kind">') == 50
     text = db.session.scalars(select(ProductTranslation).where(ProductTranslation.locale == "en",
                                                                ProductTranslation.name == "Golden camellia tea 7")).one()
     text.name = "Golden camellia tea seven"
     db.session.commit()
     renamed = client.get("/en/search", query_string={"q": "golden camellia tea"})
-    assert int(renamed.headers["X-SQL-Statements"]) > 2
+    assert int(renamed.headers["X-SQL-Statements"]) > ranking
     assert "Golden camellia tea seven" in renamed.get_data(as_text=True)
 
 
