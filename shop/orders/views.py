@@ -103,7 +103,9 @@ def checkout():
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
-    if not form.sales_points_offered:
+    # A guest's GET shows the form kept in memory (_empty_form_html), which reads the sales points itself.
+    guest_form = request.method == "GET" and not current_user.is_authenticated
+    if not form.sales_points_offered and not guest_form:
         form.offer_sales_points(services.pickup_points(db.session, current_locale()))
     view = cart_services.cart_summary(db.session, cart_token(), locale=current_locale())
     note_cart_count(view.count)
@@ -117,8 +119,7 @@ def checkout():
     quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
     context = dict(form=form, view=view, error=error, methods=methods, fees=settings.shipping_fees,
                    free_from=settings.free_shipping_from, quote=quote)
-    form_html = _empty_form_html(form, context) if request.method == "GET" and not current_user.is_authenticated \
-        else None
+    form_html = _empty_form_html(form, context) if guest_form else None
     return render_template("orders/checkout.html", **context, form_html=form_html,
                            error_fields=_error_fields(form, error)), status
 
@@ -137,6 +138,7 @@ def _empty_form_html(form: CheckoutForm, context: dict) -> Markup:
     key = form.idempotency_key.data
 
     def render() -> str:
+        form.offer_sales_points(services.pickup_points(db.session, current_locale()))
         form.idempotency_key.data = _KEY_SLOT
         try:
             return render_template("orders/_checkout_form.html", **context, csrf_token=lambda: CSRF_PLACEHOLDER,
