@@ -91,6 +91,28 @@ def children_rss_mb(parent_pid: int) -> list[float] | None:
     return sorted(sizes)
 
 
+def children_schedstat(parent_pid: int) -> tuple[int, int, int] | None:
+    """(processes, ns on a CPU, ns waiting for a CPU) summed over every thread of every child of
+    `parent_pid` (/proc/<pid>/task/<tid>/schedstat); None off Linux or without schedstats."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    count = running = waiting = 0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) != parent_pid:
+                continue
+            for task in (entry / "task").iterdir():
+                on_cpu, queued, _slices = (task / "schedstat").read_text().split()
+                running, waiting = running + int(on_cpu), waiting + int(queued)
+            count += 1
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+    return (count, running, waiting) if count else None
+
+
 def rss_mb(pid: int) -> float | None:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -15,20 +15,25 @@ figure to compare on a busy machine: unlike milliseconds they do not depend on t
 """
 from __future__ import annotations
 
-import argparse
-import cProfile
-import io
 import os
-import pstats
-import re
-import secrets
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from collections import Counter
-from pathlib import Path
+
+# bench/profile.py is named like the stdlib module cProfile imports: take bench/ off sys.path while
+# the stdlib loads (as bench/profile.py does), else this script stops at `import cProfile`.
+_BENCH = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _BENCH]
+import argparse  # noqa: E402
+import cProfile  # noqa: E402
+import io  # noqa: E402
+import pstats  # noqa: E402
+import re  # noqa: E402
+import secrets  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')

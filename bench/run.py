@@ -551,7 +551,9 @@ def measure_place_order(server: Server, packagings: list[tuple[int, str]], args)
         warm = buyers(args.warmup)
         if warm.failures:
             log(f"  WARNING place_order warm-up failures: {warm.failures}")
+    before = databases.children_schedstat(server.proc.pid)
     found = buyers(args.order_duration)
+    after = databases.children_schedstat(server.proc.pid)
     if not found.latencies_ms:
         raise RuntimeError(f"place_order: no order was placed; failures: {found.failures}\n{server.log_tail()}")
     orders, times = len(found.latencies_ms), found.server_ms
@@ -567,13 +569,31 @@ def measure_place_order(server: Server, packagings: list[tuple[int, str]], args)
               # every request of the buyers' loop (cart add, checkout form, place order) per second
               "all_requests_rps": round(found.requests / found.seconds, 1),
               "seconds": round(found.seconds, 1)}
+    result.update(_workers_time(before, after, found.seconds, orders))
     if found.failures:
         result["failure_reasons"] = found.failures
         log(f"  WARNING place_order failures: {found.failures}")
     log(f"  {server.name:9} POST /en/checkout ({PLACE_ORDER_CONCURRENCY} buyers){'':31} {result['rps']:8.1f} orders/s  "
         f"p50 {result['p50_ms']:.1f} ms  p99 {result['p99_ms']:.1f} ms  server p50 {result['server_ms_p50']} ms  "
         f"{orders} orders, {result['failures']} failures")
+    if "workers_on_cpu" in result:
+        log(f"  {'':9} workers on a CPU {result['workers_on_cpu']:.0%}, waiting for one "
+            f"{result['workers_waiting_for_cpu']:.0%}; {result['worker_cpu_ms_per_order']} ms of worker CPU per order")
     return result
+
+
+def _workers_time(before, after, seconds: float, orders: int) -> dict:
+    """Where the gunicorn workers' time went while the buyers ran, as shares of their wall time: on a
+    CPU, waiting for one (the machine was busy: neighbours, the buyers, the database server) or neither
+    (waiting for a request, a lock or the disk); and their CPU time per order (all three requests of the
+    loop). A p99 taken while workers_waiting_for_cpu is high says more about the machine than the app."""
+    if not before or not after or before[0] != after[0] or not orders:
+        return {}
+    wall = seconds * after[0] * 1e9
+    running, waiting = after[1] - before[1], after[2] - before[2]
+    return {"workers_on_cpu": round(running / wall, 2), "workers_waiting_for_cpu": round(waiting / wall, 2),
+            "workers_idle_or_blocked": round(1 - (running + waiting) / wall, 2),
+            "worker_cpu_ms_per_order": round(running / 1e6 / orders, 1)}
 
 
 def scale_sizes(args) -> list[int]:

@@ -10,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from shop.accounts.models import Role
+from shop.cache_pages import CSRF_PLACEHOLDER, csrf_token, memo
 from shop.cart import services as cart_services
 from shop.cart.session import cart_token, note_cart_count
 from shop.extensions import db, limiter
@@ -102,7 +103,9 @@ def checkout():
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
-    if not form.sales_points_offered:
+    # A guest's GET shows the form kept in memory (_empty_form_html), which reads the sales points itself.
+    guest_form = request.method == "GET" and not current_user.is_authenticated
+    if not form.sales_points_offered and not guest_form:
         form.offer_sales_points(services.pickup_points(db.session, current_locale()))
     view = cart_services.cart_summary(db.session, cart_token(), locale=current_locale())
     note_cart_count(view.count)
@@ -114,9 +117,42 @@ def checkout():
         return redirect(url_for("cart.show"), 303)
     status = 400 if request.method == "POST" and not (choosing or updating_total) else 200
     quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
-    return render_template("orders/checkout.html", form=form, view=view, error=error, methods=methods,
-                           fees=settings.shipping_fees, free_from=settings.free_shipping_from, quote=quote,
+    context = dict(form=form, view=view, error=error, methods=methods, fees=settings.shipping_fees,
+                   free_from=settings.free_shipping_from, quote=quote)
+    form_html = _empty_form_html(form, context) if guest_form else None
+    return render_template("orders/checkout.html", **context, form_html=form_html,
                            error_fields=_error_fields(form, error)), status
+
+
+# Stand-ins in the memoised form, filled per request (escaping leaves them as they are). The form token and
+# the key come before any text from the database (sales point names), the totals box after the last.
+_KEY_SLOT = "__checkout_idempotency_key_slot__"
+_TOTALS_SLOT = "__checkout_totals_slot__"
+
+
+def _empty_form_html(form: CheckoutForm, context: dict) -> Markup:
+    """The checkout form of an anonymous GET, rendered once per locale rather than per request: empty
+    fields and defaults are the same for every guest (a GET reads no form data). Only the form token, the
+    idempotency key and the totals box differ; they are put in here. The sales points listed are public
+    rows: a change to them starts a new memo generation, as for the catalog's fragments."""
+    key = form.idempotency_key.data
+
+    def render() -> str:
+        form.offer_sales_points(services.pickup_points(db.session, current_locale()))
+        form.idempotency_key.data = _KEY_SLOT
+        try:
+            return render_template("orders/_checkout_form.html", **context, csrf_token=lambda: CSRF_PLACEHOLDER,
+                                   totals_slot=_TOTALS_SLOT)
+        finally:
+            form.idempotency_key.data = key
+
+    # The settings in the key too: tests (and a reload) may change them in a running app.
+    settings_key = (tuple(m.code for m in context["methods"]), tuple(sorted(context["fees"].items())),
+                    context["free_from"])
+    html = memo("checkout_forms", (current_locale(), request.script_root, settings_key), render)
+    html = html.replace(CSRF_PLACEHOLDER, csrf_token(), 1).replace(_KEY_SLOT, key, 1)
+    before, _slot, after = html.rpartition(_TOTALS_SLOT)
+    return Markup(before + render_template("orders/_totals.html", **context) + after)
 
 
 def _error_fields(form: CheckoutForm, error: str | None) -> list[tuple[str, str]]:

@@ -213,3 +213,33 @@ def test_lookup_finds_an_order_by_code_and_phone_and_is_rate_limited(client, db,
     statuses = [client.post("/en/orders/lookup", data={"csrf_token": token, "code": code, "contact": "x@y.zz"})
                 .status_code for _ in range(9)]
     assert statuses[:8] == [200] * 8 and statuses[8] == 429
+
+
+def test_a_guests_checkout_form_from_the_memo_is_the_one_rendered_in_full(client, db, config_override):
+    """A guest's empty checkout form, kept per locale, is byte for byte the fully rendered one, with this
+    request's form token, idempotency key and totals; its form places the order; a new sales point shows."""
+    import re
+
+    product = make_product(db.session, prices=(120_000,), stock=5)
+    make_sales_point(db.session, name="Điểm <Hạ Long>", carries=[product])
+    db.session.commit()
+    _fill_cart(client, product, 2, locale="vi")
+
+    def page():
+        html = client.get("/vi/checkout").get_data(as_text=True)
+        return html, re.sub(r'(name="(csrf_token|idempotency_key)"[^>]*value=")[^"]+', r"\1-", html)
+
+    client.get("/vi/checkout")  # shows and drops the "added to your cart" message
+    first, first_plain = page()
+    second, second_plain = page()  # from the memo
+    config_override(FRAGMENT_CACHE_SECONDS=0)
+    _full, full_plain = page()
+    assert first_plain == second_plain == full_plain
+    assert form_value(first, "idempotency_key") != form_value(second, "idempotency_key")
+    assert "Điểm &lt;Hạ Long&gt;" in second and "240.000" in second
+    config_override(FRAGMENT_CACHE_SECONDS=60)
+    make_sales_point(db.session, name="Điểm Cẩm Phả")
+    db.session.commit()
+    assert "Điểm Cẩm Phả" in client.get("/vi/checkout").get_data(as_text=True)
+    response = client.post("/vi/checkout", data=_checkout_form(client, locale="vi"))
+    assert response.status_code == 303 and _order_count(db) == 1

@@ -121,3 +121,16 @@ def test_burst_expires_unpaid_orders(app, db, vietqr):
     db.session.expire_all()
     assert db.session.get(type(order), order.id).status == "cancelled"
     assert db.session.get(type(product.packagings[0]), product.packagings[0].id).stock == 5
+
+
+def test_the_sqlite_queue_skips_the_fsync_per_message_but_keeps_wal(app, tmp_path):
+    """Without Redis the queue is a WAL SQLite file with synchronous=NORMAL (no disk flush per doorbell)."""
+    from shop.jobs import make_huey
+
+    app.config.update(JOBS_IMMEDIATE=False, REDIS_URL="", JOBS_SQLITE_PATH=str(tmp_path / "jobs.sqlite3"))
+    huey = make_huey(app)
+    huey.storage.enqueue(b"ring")
+    conn = huey.storage.conn
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL (huey's default is FULL, 2)
+    assert huey.storage.queue_size() == 1
