@@ -26,13 +26,14 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, errors, inputs, security, template_env, web
+    from shop import cache_pages, db_ping, errors, inputs, security, template_env, web
     from shop.api import headers as api_headers
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
 
     _engine_options(app)
     db.init_app(app)
+    db_ping.install(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=current_locale)
     redis_url = app.config.get("REDIS_URL")
@@ -112,13 +113,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
 
 def _engine_options(app: Flask) -> None:
-    """Client-server databases: test each pooled connection before use (so the app recovers by itself
-    after a database restart) and give up connecting after a few seconds (a friendly 503, not a hang)."""
+    """Client-server databases: give up connecting after a few seconds (a friendly 503, not a hang).
+    Idle pooled connections are tested before use by shop.db_ping, so the app recovers by itself
+    after a database restart."""
     url = app.config["SQLALCHEMY_DATABASE_URI"]
     if url.startswith("sqlite"):
         return
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
-    options.setdefault("pool_pre_ping", True)
     connect_args = dict(options.get("connect_args") or {})
     connect_args.setdefault("connect_timeout", int(app.config.get("DATABASE_CONNECT_TIMEOUT", 5)))
     options["connect_args"] = connect_args
