@@ -278,9 +278,12 @@ def clear_cart(session, cart: Cart | CartContents) -> None:
     cart_id = cart.cart_id if isinstance(cart, CartContents) else cart.id
     if cart_id is None:
         return
-    session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
     if isinstance(cart, Cart):
+        # The ORM's DELETE also marks the loaded lines deleted in the session.
+        session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
         session.expire(cart, ["lines"])
+    else:
+        session.execute(queries.delete_cart_lines(), {"cart_id": cart_id})
 
 
 def items(cart: Cart | None) -> list[CartItem]:

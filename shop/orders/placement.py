@@ -10,7 +10,7 @@ from functools import cache
 from datetime import datetime, timedelta
 
 from flask_babel import force_locale
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import bindparam, case, insert, select, update
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -170,14 +170,24 @@ def _merge(cart_lines: Sequence[CartItem], max_quantity: int) -> dict[int, int]:
 def _take_stock(session, wanted: Mapping[int, int]) -> set[int]:
     """Take every line's quantity in one conditional UPDATE (the database checks stock >= quantity row by
     row, under its row lock); returns the packaging ids it could not take, leaving the caller to roll back."""
-    # On the table (Core), not the entity: the ORM's UPDATE path costs more Python than the statement, and
-    # the packagings loaded in this session keep their stock as read (no synchronisation wanted).
-    table = Packaging.__table__
-    quantity = case(dict(wanted), value=table.c.id)
-    taken = session.execute(
-        update(table).where(table.c.id.in_(list(wanted)), table.c.stock >= quantity)
-        .values(stock=table.c.stock - quantity).returning(table.c.id)).scalars().all()
+    ids = sorted(wanted)
+    params = {"ids": ids}
+    for i, packaging_id in enumerate(ids):
+        params[f"id{i}"], params[f"q{i}"] = packaging_id, wanted[packaging_id]
+    taken = session.execute(_take_stock_of(len(ids)), params).scalars().all()
     return set(wanted) - set(taken)
+
+
+@cache
+def _take_stock_of(count: int):
+    """The UPDATE of _take_stock for count packagings (:id0.. with :q0..), built once per count. On the table
+    (Core), not the entity: the ORM's UPDATE path costs more Python than the statement, and the packagings
+    loaded in this session keep their stock as read (no synchronisation wanted)."""
+    table = Packaging.__table__
+    quantity = case(*[(table.c.id == bindparam(f"id{i}"), bindparam(f"q{i}", type_=table.c.stock.type))
+                      for i in range(count)])
+    return (update(table).where(table.c.id.in_(bindparam("ids", expanding=True)), table.c.stock >= quantity)
+            .values(stock=table.c.stock - quantity).returning(table.c.id))
 
 
 def code_is_free(session, code: str) -> bool:
