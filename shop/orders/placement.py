@@ -11,12 +11,12 @@ from datetime import datetime, timedelta
 
 from flask_babel import force_locale
 from sqlalchemy import bindparam, case, insert, select, update
-from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.cart.services import CartItem, on_sale
 from shop.catalog.models import Packaging
 from shop.labels import packaging_label
+from shop.models_base import as_loaded, inserted
 from shop.orders import address_map
 from shop.orders.models import Fulfilment, LineStatus, Order, OrderEvent, OrderLine, OrderStatus
 from shop.orders.invoices import InvoiceError, InvoiceRequest, invoice_request
@@ -258,7 +258,9 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
         code = new_order_code()
         while not code_is_free(session, code):
             code = new_order_code()
-    order = _inserted(session, Order, dict(
+    # The order's rows are written by Core INSERTs and their objects made as if loaded (shop.models_base.inserted):
+    # the unit of work's flush of a new order, its event and payment cost more Python than the rest of placing it.
+    order = inserted(session, Order, dict(
         code=code, token=secrets.token_urlsafe(24), idempotency_key=checkout.idempotency_key, status=status,
         locale=locale, customer_name=checkout.name.strip(), phone=checked.phone, email=checked.email,
         user_id=user_id, fulfilment=checkout.fulfilment, note=checkout.note.strip()[:2000],
@@ -272,9 +274,9 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
         payment_method=method.code, subtotal_vnd=subtotal, shipping_vnd=shipping, total_vnd=subtotal + shipping,
         expires_at=now + timedelta(minutes=settings.payment_minutes) if status == S.PENDING_PAYMENT else None,
         created_at=now, updated_at=now))
-    event = _inserted(session, OrderEvent, dict(order_id=order.id, at=now, actor="buyer", from_status=None,
+    event = inserted(session, OrderEvent, dict(order_id=order.id, at=now, actor="buyer", from_status=None,
                                                 to_status=status, note=""))
-    payment = _inserted(session, Payment, dict(
+    payment = inserted(session, Payment, dict(
         order_id=order.id, method=method.code, status=PaymentStatus.PENDING, amount_vnd=order.total_vnd,
         reference=payment_reference(code), provider_ref="", paid_at=None, refunded_at=None, created_at=now,
         updated_at=now))
@@ -282,7 +284,7 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
     # is matched by its packaging (one line each): asking for the rows' order would cost one INSERT per line.
     line_ids = dict(session.execute(_insert_lines(), [{**line, "order_id": order.id} for line in lines]).all())
     set_committed_value(order, "lines", sorted(
-        (_loaded(session, OrderLine, {**line, "order_id": order.id, "id": line_ids[line["packaging_id"]]})
+        (as_loaded(session, OrderLine, {**line, "order_id": order.id, "id": line_ids[line["packaging_id"]]})
          for line in lines), key=lambda line: line.id))
     set_committed_value(order, "events", [event])
     set_committed_value(order, "invoices", [])
@@ -290,32 +292,7 @@ def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: C
     return order, payment
 
 
-# The order's rows are written by Core INSERTs built once, and their ORM objects made as if loaded:
-# the unit of work's flush of a new order, its event and payment (and the ORM's bulk INSERT of the
-# lines) cost more Python than the whole rest of placing it (cProfile of the place-order POST).
-@cache
-def _insert_returning_id(entity):
-    table = entity.__table__
-    return insert(table).returning(table.c.id)
-
-
 @cache
 def _insert_lines():
     table = OrderLine.__table__
     return insert(table).returning(table.c.packaging_id, table.c.id)
-
-
-def _loaded(session, entity, values: dict):
-    """An object of entity holding values (every column, with its id) as if the session had loaded that
-    row: nothing to flush, relationships left to load on use."""
-    obj = entity.__mapper__.class_manager.new_instance()
-    obj.__dict__.update(values)
-    make_transient_to_detached(obj)
-    session.add(obj)
-    return obj
-
-
-def _inserted(session, entity, values: dict):
-    """INSERT a row of entity (values: every column but the id) and return it as a loaded object."""
-    row_id = session.execute(_insert_returning_id(entity), values).scalar_one()
-    return _loaded(session, entity, {**values, "id": row_id})
