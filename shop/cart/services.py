@@ -6,12 +6,14 @@ import secrets
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.cart import queries
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.domain import DomainError
 from shop.i18n import Localized, translated
+from shop.models_base import inserted, utcnow
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
@@ -103,9 +105,9 @@ def get_or_create_cart(session, token: str | None) -> Cart:
     """The token's cart, or a new empty one (flushed, so it has an id)."""
     cart = get_cart(session, token)
     if cart is None:
-        cart = Cart(token=new_token(), lines=[])  # an empty collection: nothing to load back
-        session.add(cart)
-        session.flush()
+        now = utcnow()
+        cart = inserted(session, Cart, {"token": new_token(), "created_at": now, "updated_at": now})
+        set_committed_value(cart, "lines", [])  # an empty collection: nothing to load back
     return cart
 
 
@@ -229,11 +231,12 @@ def _store(session, cart: Cart, found: OnSale, line: CartLine | None, wanted: in
         raise CartError("out_of_stock", name=name)
     kept = min(wanted, packaging.stock, max_quantity)
     if line is None:
-        line = CartLine(packaging_id=packaging.id, quantity=kept)
-        cart.lines.append(line)
+        line = inserted(session, CartLine, {"cart_id": cart.id, "packaging_id": packaging.id, "quantity": kept,
+                                            "added_at": utcnow()})
+        set_committed_value(cart, "lines", [*cart.lines, line])
     else:
         line.quantity = kept
-    session.flush()
+        session.flush()
     if kept < wanted:
         raise CartError("capped", name=name, quantity=kept)
     return kept
@@ -278,9 +281,12 @@ def clear_cart(session, cart: Cart | CartContents) -> None:
     cart_id = cart.cart_id if isinstance(cart, CartContents) else cart.id
     if cart_id is None:
         return
-    session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
     if isinstance(cart, Cart):
+        # The ORM's DELETE also marks the loaded lines deleted in the session.
+        session.execute(delete(CartLine).where(CartLine.cart_id == cart_id))
         session.expire(cart, ["lines"])
+    else:
+        session.execute(queries.delete_cart_lines(), {"cart_id": cart_id})
 
 
 def items(cart: Cart | None) -> list[CartItem]:

@@ -114,10 +114,13 @@ def _producer_label(session, line) -> str:
 
 @cache
 def _readers_of_producers():
+    # On the tables (Core): plain rows need none of the ORM's execution machinery.
     from shop.accounts.models import User
-    return (select(Producer.id, Producer.slug, Producer.email, User.email, User.locale)
-            .outerjoin(User, and_(User.producer_id == Producer.id, User.active.is_(True)))
-            .where(Producer.id.in_(bindparam("ids", expanding=True))).order_by(Producer.id, User.email))
+    producer, user = Producer.__table__.c, User.__table__.c
+    return (select(producer.id, producer.slug, producer.email, user.email, user.locale)
+            .select_from(Producer.__table__.outerjoin(User.__table__, and_(user.producer_id == producer.id,
+                                                                           user.active.is_(True))))
+            .where(producer.id.in_(bindparam("ids", expanding=True))).order_by(producer.id, user.email))
 
 
 def readers_of_producers(session, producer_ids) -> tuple[dict[int, list[tuple[str, str]]], dict[int, str]]:

@@ -27,8 +27,10 @@ def order_by_idempotency_key(session, key: str) -> Order | None:
 
 @cache
 def _claimed_by():
-    return select(Order.id, Order.idempotency_key, Order.code).where(
-        (Order.idempotency_key == bindparam("key")) | (Order.code == bindparam("code")))
+    # On the table (Core): plain rows need none of the ORM's execution machinery.
+    order = Order.__table__.c
+    return select(order.id, order.idempotency_key, order.code).where(
+        (order.idempotency_key == bindparam("key")) | (order.code == bindparam("code")))
 
 
 def claimed_by(session, idempotency_key: str, code: str) -> tuple[int | None, bool]:
