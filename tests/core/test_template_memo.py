@@ -1,5 +1,6 @@
-"""The layout's parts kept by {% memo %} (shop/template_memo.py): pages stay byte for byte what the layout without the
-tags renders, for every locale and visitor, while the kept parts are rendered once and follow the configuration."""
+"""The layout's parts kept by {% memo %} (shop/template_memo.py) and the catalog's filter drawer: pages stay byte for
+byte what the templates without the tags render, for every locale and visitor, while the kept parts are rendered once
+and follow the configuration."""
 import difflib
 import re
 from pathlib import Path
@@ -12,8 +13,8 @@ from shop.pages import site
 from tests.conftest import login
 from tests.factories import make_product, make_user
 
-BASE = Path(__file__).resolve().parents[2] / "templates" / "base.html"
-_MEMO_TAG_LINE = re.compile(r"^\{% (?:memo\b.*|endmemo) %\}\n", re.M)
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+_MEMO_TAG_LINE = re.compile(r"^\{% (?:memo\b.*?|endmemo) %\}\n", re.M | re.S)
 # What differs between two requests anyway: the script nonce and the form tokens.
 _PER_REQUEST = re.compile(r'(nonce="|value=")[\w.-]{24,}"')
 
@@ -32,13 +33,18 @@ def _first_difference(got: str, expected: str) -> list[str]:
 
 @pytest.fixture()
 def untagged_layout(app):
-    """Switches the app to base.html without its memo tags (the layout as it was), and back."""
+    """Switches the app to its templates without their memo tags (the layout as it was), and back."""
     original = app.jinja_env.loader
-    source = _MEMO_TAG_LINE.sub("", BASE.read_text(encoding="utf-8"))
-    assert "{% memo" not in source and "endmemo" not in source
+    untagged = {}
+    for path in TEMPLATES.rglob("*.html"):
+        source = path.read_text(encoding="utf-8")
+        if "{% memo" in source:
+            untagged[path.relative_to(TEMPLATES).as_posix()] = _MEMO_TAG_LINE.sub("", source)
+    assert {"base.html", "catalog/list.html"} <= set(untagged)
+    assert not any("{% memo" in source or "endmemo" in source for source in untagged.values())
 
     def use():
-        app.jinja_env.loader = ChoiceLoader([DictLoader({"base.html": source}), original])
+        app.jinja_env.loader = ChoiceLoader([DictLoader(untagged), original])
         app.jinja_env.cache.clear()
 
     yield use
@@ -53,8 +59,9 @@ def test_pages_are_byte_for_byte_those_of_the_layout_without_tags(app, db, new_c
     user = make_user(db.session, role) if role else None
     db.session.commit()
     paths = [f"/{code}{page}" for code in app.config["LOCALES"]
-             for page in ("/", "/products", f"/products/{product.slug}", "/search?q=tra", "/producers", "/credits",
-                          "/login", "/no-such-page")]
+             for page in ("/", "/products", "/products?stars=4&group=I.5&sort=price_asc&price_min=1000",
+                          "/products?locality=ha-long&producer_type=cooperative&page=2", f"/products/{product.slug}",
+                          "/search?q=tra", "/producers", "/credits", "/login", "/no-such-page")]
     client = new_client()
     if user is not None:
         login(client, user)
@@ -113,3 +120,15 @@ def test_outside_a_request_the_tag_renders_its_body(app):
     """With no request (a job rendering a template) there is no generation to keep by: the body is rendered."""
     with app.app_context():
         assert render_template_string('{% memo "x" %}a{{ 1 + 1 }}{% endmemo %}') == "a2"
+
+
+def test_the_filter_drawer_shows_each_visits_own_filters(client, db):
+    """The drawer is kept per filters: each choice is selected on its own page, none on the plain catalog."""
+    make_product(db.session)
+    db.session.commit()
+    for _ in range(2):
+        plain = client.get("/en/products").get_data(as_text=True)
+        four = client.get("/en/products?stars=4&sort=price_asc").get_data(as_text=True)
+        assert 'value="4" checked' not in plain and 'value="price_asc" selected' not in plain
+        assert 'value="4" checked' in four and 'value="price_asc" selected' in four
+        assert '<span class="filter-count">1</span>' in four
