@@ -23,6 +23,11 @@ from shop import cache_pages
 from shop.i18n import current_locale
 
 
+# Kept values per tag name: a part keyed by a visitor's choices (the catalog's filter drawer, a few kB, keyed by
+# filters a crawler can vary without end) holds at most a few MB per process; the layout's parts need far fewer.
+PARTS_PER_NAME = 1000
+
+
 class TemplateMemo(Extension):
     """The {% memo %} tag; see the module's docstring."""
 
@@ -40,5 +45,5 @@ class TemplateMemo(Extension):
     def _kept(key: tuple, caller):
         if not has_request_context():  # no generation to keep it by (a template rendered by a job, say)
             return caller()
-        full_key = (key, str(flask_babel.get_locale()), current_locale(), request.script_root)
-        return cache_pages.memo("template_parts", full_key, caller)
+        full_key = (key[1:], str(flask_babel.get_locale()), current_locale(), request.script_root)
+        return cache_pages.memo(f"template_part:{key[0]}", full_key, caller, limit=PARTS_PER_NAME)

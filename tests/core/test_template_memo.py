@@ -132,3 +132,14 @@ def test_the_filter_drawer_shows_each_visits_own_filters(client, db):
         assert 'value="4" checked' not in plain and 'value="price_asc" selected' not in plain
         assert 'value="4" checked' in four and 'value="price_asc" selected' in four
         assert '<span class="filter-count">1</span>' in four
+
+
+def test_parts_keyed_by_a_visitors_choices_stay_bounded(app, client, db, monkeypatch):
+    """A crawler walking price filters never makes the kept drawers grow past the bound: they start again."""
+    from shop import template_memo
+    monkeypatch.setattr(template_memo, "PARTS_PER_NAME", 3)
+    make_product(db.session)
+    db.session.commit()  # a generation of its own
+    for price in range(10):
+        assert client.get(f"/en/products?price_min={price}").status_code == 200
+        assert len(app.extensions["page_memo"].tables["template_part:filter-drawer"]) <= 3
