@@ -124,8 +124,9 @@ def _memo_table(kind: str) -> dict | None:
     return store.tables.setdefault(kind, {})
 
 
-def memo(kind: str, key, compute):
-    """compute() once per generation and key in this process (reference lists, counts, flags)."""
+def memo(kind: str, key, compute, limit: int = MEMO_LIMIT):
+    """compute() once per generation and key in this process (reference lists, counts, flags), at most limit
+    values of a kind."""
     table = _memo_table(kind)
     if table is None:
         return compute()
@@ -134,7 +135,7 @@ def memo(kind: str, key, compute):
     except KeyError:
         pass
     value = table[key] = compute()
-    if len(table) > MEMO_LIMIT:  # a crawler walking every filter combination: start again, never grow
+    if len(table) > limit:  # a crawler walking every filter combination: start again, never grow
         table.clear()
     return value
 

@@ -29,6 +29,7 @@ from shop.orders.provinces import get_province
 from shop.pages import site
 from shop.seo import jsonld
 from shop.showroom import links
+from shop.template_memo import TemplateMemo
 
 
 class _OgLocales(dict):
@@ -262,7 +263,7 @@ def install(app: Flask) -> None:
         photo_sources=photo_sources, producer_picture=producer_picture,
         # the footer and contact blocks (shop.pages)
         office=site.office, tel_href=site.tel_href, payment_labels=site.payment_labels,
-        footer_pages=site.footer_pages,
+        footer_pages=site.footer_pages, footer_key=site.footer_key,
         # the script nonce of this response (shop.security)
         csp_nonce=security.csp_nonce)
     # Replaces Flask-Babel's callables (installed by babel.init_app, before this) with ones that find the
@@ -273,6 +274,8 @@ def install(app: Flask) -> None:
         pgettext=lambda context, string: _translations().upgettext(context, string),
         npgettext=lambda context, singular, plural, n: _translations().unpgettext(context, singular, plural, n),
         newstyle=True)
+    # {% memo %}: the layout's parts that are the same for every visitor, rendered once per generation.
+    app.jinja_env.add_extension(TemplateMemo)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["page_markdown"] = site.page_markdown
     app.jinja_env.trim_blocks = True

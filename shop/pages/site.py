@@ -19,6 +19,16 @@ def office() -> dict[str, str]:
             "email": config.get("OFFICE_EMAIL", ""), "hours": config.get("OFFICE_HOURS", "")}
 
 
+def footer_key() -> tuple:
+    """What the footer shows that the configuration decides (the office, the payment methods): part of the key
+    of the footer kept by templates/base.html, so a changed setting shows at once."""
+    config = current_app.config
+    return (*(config.get(name) for name in _OFFICE_SETTINGS), *(method.code for method in available_methods(config)))
+
+
+_OFFICE_SETTINGS = ("OFFICE_NAME", "OFFICE_ADDRESS", "OFFICE_PHONE", "OFFICE_EMAIL", "OFFICE_HOURS")
+
+
 def tel_href(phone: str) -> str:
     """A tel: link for a Vietnamese number as people write it ('0203 3835 686' → 'tel:+842033835686')."""
     digits = "".join(c for c in phone if c.isdigit() or c == "+")

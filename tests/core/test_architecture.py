@@ -19,7 +19,7 @@ BIN = Path(sys.executable).parent
 # and takes its inputs as arguments.
 WEB_LAYER = {
     "shop", "shop.web", "shop.errors", "shop.i18n", "shop.cache_pages", "shop.security", "shop.sqlcount",
-    "shop.static_files", "shop.template_env", "shop.cli", "shop.accounts.access", "shop.cart.session",
+    "shop.static_files", "shop.template_env", "shop.template_memo", "shop.cli", "shop.accounts.access", "shop.cart.session",
     "shop.showroom.links", "shop.pages.site", "shop.seo.jsonld", "shop.api.serializers", "shop.api.headers",
     "shop.api.params", "shop.api.openapi", "shop.metrics_web", "shop.logs", "shop.inputs", "shop.health",
     # infrastructure: built from the app's config (storage, mail transport, jobs, the PDF cache)
