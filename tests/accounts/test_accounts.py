@@ -98,6 +98,16 @@ def test_login_is_refused_with_429_after_five_attempts_a_minute(client, db):
     assert client.get("/en/login").status_code == 200  # reading the form is not limited
 
 
+def test_route_limits_hold_without_the_limiter_s_before_request_hook(app, client, db):
+    """Flask-Limiter's per-request hook is not installed (no app-wide limits to check), yet the sign-in
+    route's own limit still answers the sixth attempt with a 429."""
+    from shop.extensions import limiter
+    assert limiter._check_request_limit not in app.before_request_funcs.get(None, [])
+    token = form_token(client, "/en/login")
+    statuses = [_post_login(client, "y@example.com", "wrong password", token=token).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+
+
 def test_post_without_csrf_token_is_refused(client, db):
     """Sign-in without the form's token is a 400, even with the right password."""
     make_user(db.session, "customer", email="c@example.com")
