@@ -26,7 +26,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from shop import cache_pages, db_ping, errors, inputs, security, template_env, web
+    from shop import cache_pages, db_ping, db_prepared, errors, inputs, security, template_env, web
     from shop.api import headers as api_headers
     from shop.extensions import babel, cache, csrf, db, limiter, migrate
     from shop.i18n import current_locale
@@ -34,6 +34,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     _engine_options(app)
     db.init_app(app)
     db_ping.install(app)
+    db_prepared.install(app)
     migrate.init_app(app, db, directory=os.path.join(root, "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=current_locale)
     redis_url = app.config.get("REDIS_URL")

@@ -7,6 +7,7 @@ from operator import itemgetter
 
 from sqlalchemy import func, select
 
+from shop import db_prepared
 from shop.catalog.models import (Certificate, CertifiedProduct, OcopGroup, Packaging, Product,
                                  ProductTranslation, SearchTerm)
 from shop.catalog.search import PRODUCER, PRODUCT, rebuild_words, term_rows
@@ -71,6 +72,7 @@ def _insert(session, model, rows: list[dict]) -> None:
     names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
     raw = connection.connection.dbapi_connection
     if dialect.name == "postgresql":
+        db_prepared.mark_written(connection)  # a COPY is not seen by SQLAlchemy's events
         with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
             for value in values:
                 copy.write_row(value)
