@@ -65,6 +65,8 @@ def install(app: Flask) -> None:
 
     def do_rollback(connection):
         # SQLAlchemy passes the pool's proxy of the connection (or, on its very first use, a stand-in).
+        # The pool's reset calls this for every connection coming back, after a commit too: the flag is
+        # dropped here, so it never outlives the use that set it.
         raw = getattr(connection, "dbapi_connection", connection)
         try:
             only_read = read_only.pop(raw, False)

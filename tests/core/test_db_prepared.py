@@ -70,3 +70,22 @@ def test_pages_reuse_prepared_statements(client, db, demo, config_override):
     for _ in range(12):
         assert client.get(f"/en/products/{slug}").status_code == 200
     assert any(generic > 0 for generic in _prepared(db).values())
+
+
+def test_a_raw_write_after_a_read_only_transaction_is_rolled_back(db, demo):
+    """A read-only transaction that committed leaves no flag behind: a later write on the same connection
+    through the driver (unseen by SQLAlchemy's events), ended by the pool's reset, is rolled back."""
+    packaging = db.session.execute(text("SELECT id, stock FROM packagings ORDER BY id LIMIT 1")).one()
+    db.session.remove()
+    db.engine.dispose()  # one pooled connection from here on, used twice
+    with db.engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+        conn.commit()
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("UPDATE packagings SET stock = stock + 7 WHERE id = %s", (packaging.id,))
+    finally:
+        raw.close()  # back to the pool, whose reset rolls the open transaction back
+    assert db.session.execute(text("SELECT stock FROM packagings WHERE id = :id"),
+                              {"id": packaging.id}).scalar() == packaging.stock
