@@ -53,6 +53,16 @@ def test_english_words_and_prefix_of_last_word(db, teas):
     assert _ids(db, "golden camellia")[0] == ("product", golden.id)
 
 
+def test_the_exact_word_outranks_the_words_it_begins(db):
+    """'tra' as the last word is exact for 'Trà' and a prefix of 'Tràng': in the same field the exact
+    word weighs twice, alone as a query and after another word."""
+    place = make_product(db.session, name="Mật ong Tràng An Ba Chẽ")  # made first: it would win a tie
+    tea = make_product(db.session, name="Trà núi Ba Chẽ")
+    for query in ("tra", "ba che tra"):
+        ranked = [i for k, i in _ids(db, query) if k == "product"]
+        assert ranked == [tea.id, place.id], query
+
+
 def test_name_hits_rank_above_description_hits(db, teas):
     """A product named with the words ranks above one that only mentions them."""
     golden, _green, _beans = teas

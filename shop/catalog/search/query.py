@@ -10,8 +10,9 @@ thousands), and the page and the number of matches come back from one statement.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, literal, literal_column, or_, select, text, union_all
+from sqlalchemy import and_, bindparam, case, func, literal, literal_column, or_, select, text, union_all
 
 from shop.catalog.models import SearchTerm, SearchWord
 from shop.catalog.search.typos import correctable, typo_words
@@ -82,17 +83,27 @@ def _is_prefix(term: str, last: bool) -> bool:
     return last and len(term) >= 3 and not (is_cjk(term[0]) or is_hangul(term[0]))
 
 
+@lru_cache(maxsize=2)
+def _words_statement(with_prefix: bool):
+    """search_words rows of the query's terms (and of the last term's prefix), most common first: built
+    once, as the statement is the same for every query but for its values."""
+    where = SearchWord.term.in_(bindparam("texts", expanding=True))
+    if with_prefix:
+        where = or_(where, and_(SearchWord.term >= bindparam("low"), SearchWord.term < bindparam("high")))
+    return (select(SearchWord.term, SearchWord.entities)
+            .where(where, SearchWord.entities > 0)
+            .order_by(SearchWord.entities.desc()))
+
+
 def plan(session, texts: list[str], *, typo_tolerant: bool = True) -> list[Term]:
     """Each term with its index words: exact, the prefix's expansion, or else one-edit neighbours."""
     terms = [Term(text) for text in texts]
     prefix = terms[-1].text if _is_prefix(terms[-1].text, True) else None
-    where = SearchWord.term.in_(texts)
-    if prefix is not None:
+    if prefix is None:
+        rows = session.execute(_words_statement(False), {"texts": texts}).all()
+    else:
         # '{' sorts right after 'z' and the digits in bytewise collation (C on PostgreSQL).
-        where = or_(where, and_(SearchWord.term >= prefix, SearchWord.term < prefix + "{"))
-    rows = session.execute(select(SearchWord.term, SearchWord.entities)
-                           .where(where, SearchWord.entities > 0)
-                           .order_by(SearchWord.entities.desc())).all()
+        rows = session.execute(_words_statement(True), {"texts": texts, "low": prefix, "high": prefix + "{"}).all()
     for term in terms:
         for word, entities in rows:
             if word == term.text:
@@ -118,7 +129,9 @@ def _weight(words: dict[str, int], table=SearchTerm.__table__):
     """The weight an index row adds for a term: its field weight times the word's multiplier."""
     if len(set(words.values())) == 1:
         return table.c.weight * next(iter(words.values()))
-    return case(*[(table.c.term == word, table.c.weight * m) for word, m in words.items()],
+    # Only the words whose multiplier is not 1 need a branch: for the others weight * 1 is the ELSE. A
+    # prefix's expansion (up to MAX_PREFIX_WORDS words) then costs one branch, its exact word's, not hundreds.
+    return case(*[(table.c.term == word, table.c.weight * m) for word, m in words.items() if m != 1],
                 else_=table.c.weight)
 
 
@@ -166,6 +179,12 @@ def _candidates(index, driver: Term, cap: int | None, dialect: str):
     return candidates.subquery("c")
 
 
+@lru_cache(maxsize=MAX_QUERY_TERMS)
+def _probe(n: int):
+    """The n-th other term's alias of the index, made once (an alias builds its column collection)."""
+    return SearchTerm.__table__.alias(f"t{n}")
+
+
 def run(session, terms: list[Term], *, limit: int, offset: int,
         cap: int = CANDIDATE_CAP) -> tuple[list[Hit], int, bool]:
     """The page of hits, the total and whether the candidates were capped, in one statement (two
@@ -187,7 +206,7 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
         grouped = any(len(term.words) > 1 for term in others)
         joined, score = candidates, candidates.c.s
         for n, term in enumerate(others):
-            probe = index.alias(f"t{n}")
+            probe = _probe(n)
             at_entity = and_(probe.c.kind == candidates.c.kind, probe.c.entity_id == candidates.c.entity_id)
             if dialect == "sqlite" and len(term.words) > 1:
                 # With 'term IN (...)' SQLite probes through the (kind, entity_id) index and reads
