@@ -2,7 +2,7 @@
 
 psycopg prepares a statement on the server once a connection has run it `prepare_threshold` times (5);
 PostgreSQL then parses it once and, after a few executions, plans it once. Planning is most of the cost
-of this shop's statements: the cart summary joins nine tables and took 4.3 ms to plan and 0.3 ms to run
+of this shop's statements: the cart summary joins nine tables and took 5.0 ms to plan and 0.3 ms to run
 (EXPLAIN ANALYZE on the bench machine); the card, product and order statements are alike.
 
 But psycopg forgets every prepared statement on ROLLBACK (and sends DEALLOCATE ALL), in case the
