@@ -2,7 +2,7 @@
 loads it, in one process and without gunicorn, so that the figures are repeatable:
 
     .venv/bin/python bench/profile_order.py [--orders 40] [--lines 1] [--products 2000]
-        [--database-url postgresql://postgres@127.0.0.1:5432/prof_orders] [--top 30] [--show-sql]
+        [--database-url postgresql://postgres@127.0.0.1:5432/prof_orders] [--top 30] [--show-sql] [--prof-dir DIR]
 
 It migrates a fresh database (a temporary SQLite file, or the given PostgreSQL database, which
 must exist and be empty), synthesises --products products, then for each order: adds --lines
@@ -52,6 +52,7 @@ def main() -> int:
     p.add_argument("--config", default="production")
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--show-sql", action="store_true")
+    p.add_argument("--prof-dir", default="", help="write each request's cProfile to DIR/<request>.prof (pstats, snakeviz)")
     p.add_argument("--request", default="place order", choices=["cart add", "checkout form", "place order"],
                    help="whose profile to print")
     p.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime, ncalls")
@@ -132,6 +133,10 @@ def main() -> int:
         calls = pstats.Stats(profiles[name]).total_calls / per
         print(f"  {name:14} median {statistics.median(values):6.2f} ms  Python calls/request {calls:7.0f}  "
               f"statements/request: {sum(kinds[name].values()) / per:g} ({by_kind})")
+    if args.prof_dir:
+        Path(args.prof_dir).mkdir(parents=True, exist_ok=True)
+        for name, profile in profiles.items():
+            profile.dump_stats(str(Path(args.prof_dir) / f"{name.replace(' ', '_')}.prof"))
     out = io.StringIO()
     pstats.Stats(profiles[args.request], stream=out).sort_stats(args.sort).print_stats(args.top)
     print(out.getvalue())

@@ -1,6 +1,8 @@
 """The search page runs a fixed, small number of SQL statements, whatever the page size and query."""
+import os
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select, text
 
 from shop.catalog.models import ProductTranslation
 from tests.factories import certify, make_producer, make_product
@@ -38,7 +40,7 @@ def test_search_page_statements_are_few_and_fixed(app, client, sixty, config_ove
 
 def test_result_lines_are_kept_per_generation(app, client, sixty, config_override, db):
     """A search whose lines were rendered before runs only its plan and ranking (2 statements, 3 on
-    PostgreSQL with its SET LOCAL); after a product is renamed (a new generation) the next search loads
+    PostgreSQL with its settings for the ranking); after a product is renamed (a new generation) the next search loads
     and shows the new name."""
     ranking = 3 if db.engine.dialect.name == "postgresql" else 2
     config_override(PAGE_CACHE_SECONDS=0, SEARCH_PAGE_SIZE=50)
@@ -63,3 +65,30 @@ def test_page_size_comes_from_config(app, client, sixty, config_override):
     assert html.count('<span class="kind">') == 5
     config_override(SEARCH_PAGE_SIZE=50)
     assert client.get("/en/search?q=tea&page=2").get_data(as_text=True).count('<span class="kind">') == 10
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"),
+                    reason="PostgreSQL's planner settings (runs in the PostgreSQL pass)")
+def test_the_ranking_runs_in_written_order_with_a_plan_made_for_its_words(app, client, sixty, config_override, db):
+    """On PostgreSQL a several-word search's ranking statement runs with join_collapse_limit 1 and
+    plan_cache_mode force_custom_plan, set for its transaction only: seen from inside it, and back to
+    the server's defaults after the request, however many times the statement ran (prepared or not)."""
+    config_override(PAGE_CACHE_SECONDS=0)
+    seen = []
+
+    def settings_at_ranking(conn, cursor, statement, parameters, context, executemany):
+        if "scored" in statement:
+            driver = cursor.connection
+            seen.append((driver.execute("SHOW join_collapse_limit").fetchone()[0],
+                         driver.execute("SHOW plan_cache_mode").fetchone()[0]))
+
+    event.listen(db.engine, "before_cursor_execute", settings_at_ranking)
+    try:
+        for n in range(8):  # past psycopg's prepare threshold (5) and PostgreSQL's five custom plans
+            assert client.get("/en/search", query_string={"q": f"golden camellia tea {n}"}).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", settings_at_ranking)
+    assert seen == [("1", "force_custom_plan")] * 8
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
+        assert conn.execute(text("SHOW join_collapse_limit")).scalar() == "8"

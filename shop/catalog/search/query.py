@@ -179,6 +179,10 @@ def _candidates(index, driver: Term, cap: int | None, dialect: str):
     return candidates.subquery("c")
 
 
+_SEARCH_SETTINGS = text("SELECT set_config('join_collapse_limit', '1', true), "
+                        "set_config('plan_cache_mode', 'force_custom_plan', true)")
+
+
 @lru_cache(maxsize=MAX_QUERY_TERMS)
 def _probe(n: int):
     """The n-th other term's alias of the index, made once (an alias builds its column collection)."""
@@ -196,10 +200,17 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
     index = SearchTerm.__table__
     candidates = _candidates(index, driver, cap if capped else None, dialect)
     if others and dialect == "postgresql":
-        # The joins are written in the order to run them (rarest term first); left to choose,
-        # PostgreSQL spent 6-10 ms planning a six-term query to execute it in 5-8 (1.3 and 3.5 when
-        # kept to the written order). SET LOCAL ends with the request's transaction.
-        session.execute(text("SET LOCAL join_collapse_limit = 1"))
+        # Two settings for this statement, ended with the request's transaction (set_config(..., true)
+        # is SET LOCAL; one SELECT for both, and a read for shop.db_prepared):
+        # - join_collapse_limit 1: the joins are written in the order to run them (rarest term first);
+        #   left to choose, PostgreSQL spent 6-10 ms planning a six-term query to execute it in 5-8
+        #   (1.3 and 3.5 when kept to the written order);
+        # - plan_cache_mode force_custom_plan: the statement's text is the same for every query of its
+        #   shape, so psycopg prepares it (shop/db_prepared.py keeps it prepared), and after five runs
+        #   PostgreSQL may switch to a generic plan, made without the words: it cannot tell 'tra' (6,500
+        #   rows) from 'xyzzy'. Run prepared, the bench's ranking statements took twice as long (p95 11 ms
+        #   against 5.8 with custom plans, psycopg alone, the same statements interleaved).
+        session.execute(_SEARCH_SETTINGS)
     if others:
         # Each other term is an index probe per candidate, rarest first so that a miss stops early;
         # a prefix or a typo may match several words of one entity, hence the max per term.
