@@ -76,7 +76,7 @@ class Config:
     # rows (shop.cache_pages.memo); without Redis another process's commit is seen after at most this long.
     FRAGMENT_CACHE_SECONDS = _int("FRAGMENT_CACHE_SECONDS", 60)
     # A server worker freezes what it holds from the garbage collector after this many requests (its
-    # caches full by then; 0: only once the app is built): shop/worker_gc.py, installed by wsgi.py.
+    # caches full by then; 0: only once the app is built): shop/server_process.py, called by wsgi.py.
     GC_FREEZE_AFTER_REQUESTS = _int("GC_FREEZE_AFTER_REQUESTS", 500)
 
     # Strict-Transport-Security max-age; only the production config sends it (behind TLS).

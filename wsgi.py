@@ -1,5 +1,8 @@
 """WSGI entry point: gunicorn wsgi:app, flask --app wsgi ..."""
-from shop import create_app, worker_gc
+import sys
+
+from shop import create_app, server_process
 
 app = create_app()
-worker_gc.install(app)  # a server process: keep the garbage collector off the app (see shop/worker_gc.py)
+if "gunicorn" in sys.modules:  # an app server: build now what the first requests would (shop/server_process.py)
+    server_process.prepare(app)
