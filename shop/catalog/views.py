@@ -12,6 +12,7 @@ from shop.catalog import cards, services
 from shop.catalog import search as search_service
 from shop.catalog.filters import parse_filters, parse_page
 from shop.catalog.search.cards import load_cards
+from shop.catalog.search_lines import render_lines
 from shop.clock import today
 from shop.errors import bad_request
 from shop.extensions import db
@@ -141,11 +142,9 @@ def _search_lines(hits, locale: str, day) -> list[Markup]:
     keys = [(locale, day, hit.kind, hit.entity_id) for hit in hits]
 
     def render(missing):
-        line = get_template_attribute("catalog/_search_line.html", "search_line")
-        found = {(kind, card.id): line(kind, card)
-                 for kind, card in load_cards(db.session, [search_service.Hit(kind, entity_id, 0)
-                                                           for _, _, kind, entity_id in missing],
-                                              locale=locale, today=day)}
+        loaded = load_cards(db.session, [search_service.Hit(kind, entity_id, 0) for _, _, kind, entity_id in missing],
+                            locale=locale, today=day)
+        found = {(kind, card.id): line for (kind, card), line in zip(loaded, render_lines(loaded, locale))}
         # A product unpublished since the search ran has no line (None, left out below).
         return {key: found.get(key[2:]) for key in missing}
 

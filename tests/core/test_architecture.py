@@ -20,7 +20,8 @@ BIN = Path(sys.executable).parent
 WEB_LAYER = {
     "shop", "shop.web", "shop.errors", "shop.i18n", "shop.cache_pages", "shop.security", "shop.sqlcount",
     "shop.static_files", "shop.template_env", "shop.template_memo", "shop.cli", "shop.accounts.access", "shop.cart.session",
-    "shop.showroom.links", "shop.pages.site", "shop.seo.jsonld", "shop.api.serializers", "shop.api.headers",
+    "shop.showroom.links", "shop.pages.site", "shop.seo.jsonld", "shop.catalog.search_lines", "shop.api.serializers",
+    "shop.api.headers",
     "shop.api.params", "shop.api.openapi", "shop.metrics_web", "shop.logs", "shop.inputs", "shop.health",
     # infrastructure: built from the app's config (storage, mail transport, jobs, the PDF cache)
     "shop.storage", "shop.mailer", "shop.jobs", "shop.showroom.pdf_cache", "shop.outbox.delivery",

@@ -1,8 +1,12 @@
 """Text folding, slugs, money formatting and the month arithmetic of certificates."""
+import random
 from datetime import date
 
+import pytest
+from babel.numbers import format_currency
+
 from shop.catalog.services import add_months, certificate_valid_until
-from shop.money import format_approx, format_vnd, stripe_amount
+from shop.money import _vnd_shape, format_approx, format_vnd, stripe_amount
 from shop.sorting import sort_key
 from shop.text import fold, slugify
 
@@ -24,6 +28,17 @@ def test_vietnamese_price_uses_dots_and_no_break_space():
     assert format_vnd(125_000, "vi") == "125.000\u00a0₫"
     assert format_vnd(125_000, "en") == "₫125,000"
     assert format_vnd(125_000, "zh") == "₫125,000"
+
+
+@pytest.mark.parametrize("locale", ["vi", "en", "zh", "ko", "fr", "hi"])
+def test_price_formatting_matches_babel(locale):
+    """format_vnd's per-locale shape writes exactly what Babel writes, for amounts of every length; a locale
+    whose grouping the shape cannot express (hi: 12,34,567) is left to Babel."""
+    amounts = [0, 5, 999, 1000, 99_999, 100_000, 1_234_567, 10**9 + 1, 987_654_321_012, -125_000]
+    amounts += random.Random(locale).sample(range(10**10), 200)
+    expected = [format_currency(a, "VND", locale=locale, currency_digits=True) for a in amounts]
+    assert [format_vnd(a, locale) for a in amounts] == expected
+    assert (_vnd_shape(locale) is None) == (locale == "hi")
 
 
 def test_approximate_foreign_price_is_rounded():

@@ -3,7 +3,7 @@
 index: the term index and its word counts, kept in step by the reindex hooks.
 query: planning and running a query (every term, last one as a prefix, typos forgiven).
 typos: one-edit neighbours and the nearest words for "did you mean".
-cards: what a result line shows, in three statements.
+cards: what a result line shows, in one statement (two with producers).
 """
 from __future__ import annotations
 
