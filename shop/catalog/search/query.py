@@ -15,6 +15,7 @@ from functools import lru_cache
 from sqlalchemy import and_, bindparam, case, func, literal, literal_column, or_, select, text, union_all
 
 from shop.catalog.models import SearchTerm, SearchWord
+from shop.db_prepared import unprepared
 from shop.catalog.search.typos import correctable, typo_words
 from shop.catalog.search.index import tokenize
 from shop.catalog.search.sql import InOrder, one_of
@@ -179,8 +180,7 @@ def _candidates(index, driver: Term, cap: int | None, dialect: str):
     return candidates.subquery("c")
 
 
-_SEARCH_SETTINGS = text("SELECT set_config('join_collapse_limit', '1', true), "
-                        "set_config('plan_cache_mode', 'force_custom_plan', true)")
+_SEARCH_SETTINGS = text("SELECT set_config('join_collapse_limit', '1', true)")
 
 
 @lru_cache(maxsize=MAX_QUERY_TERMS)
@@ -200,16 +200,10 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
     index = SearchTerm.__table__
     candidates = _candidates(index, driver, cap if capped else None, dialect)
     if others and dialect == "postgresql":
-        # Two settings for this statement, ended with the request's transaction (set_config(..., true)
-        # is SET LOCAL; one SELECT for both, and a read for shop.db_prepared):
-        # - join_collapse_limit 1: the joins are written in the order to run them (rarest term first);
-        #   left to choose, PostgreSQL spent 6-10 ms planning a six-term query to execute it in 5-8
-        #   (1.3 and 3.5 when kept to the written order);
-        # - plan_cache_mode force_custom_plan: the statement's text is the same for every query of its
-        #   shape, so psycopg prepares it (shop/db_prepared.py keeps it prepared), and after five runs
-        #   PostgreSQL may switch to a generic plan, made without the words: it cannot tell 'tra' (6,500
-        #   rows) from 'xyzzy'. Run prepared, the bench's ranking statements took twice as long (p95 11 ms
-        #   against 5.8 with custom plans, psycopg alone, the same statements interleaved).
+        # join_collapse_limit 1 until the request's transaction ends (set_config(..., true) is SET LOCAL,
+        # and a SELECT is a read for shop.db_prepared): the joins are written in the order to run them
+        # (rarest term first); left to choose, PostgreSQL spent 6-10 ms planning a six-term query to
+        # execute it in 5-8 (1.3 and 3.5 when kept to the written order).
         session.execute(_SEARCH_SETTINGS)
     if others:
         # Each other term is an index probe per candidate, rarest first so that a miss stops early;
@@ -242,13 +236,17 @@ def run(session, terms: list[Term], *, limit: int, offset: int,
     page = (select(scored.c.kind, scored.c.entity_id, scored.c.score, func.count().over().label("total"))
             .order_by(scored.c.score.desc(), scored.c.kind.desc(), scored.c.entity_id)
             .limit(limit).offset(offset))
-    rows = session.execute(page).all()
-    if rows:
-        total = int(rows[0].total)
-    elif offset:
-        total = int(session.scalar(select(func.count()).select_from(scored)) or 0)
-    else:
-        total = 0
+    # Never prepared (its text is the same for every query of its shape): prepared, PostgreSQL may switch to
+    # a generic plan, made without the words, after five runs. Run so, the bench's ranking statements took
+    # twice as long (p95 11 ms against 5.8 planned for their words; psycopg alone, interleaved).
+    with unprepared(session):
+        rows = session.execute(page).all()
+        if rows:
+            total = int(rows[0].total)
+        elif offset:
+            total = int(session.scalar(select(func.count()).select_from(scored)) or 0)
+        else:
+            total = 0
     return [Hit(r.kind, r.entity_id, int(r.score)) for r in rows], total, capped
 
 
