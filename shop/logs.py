@@ -126,8 +126,9 @@ def access_line(request_id: str, method: str, path: str, status: int, seconds: f
 
 def _json_handler() -> logging.StreamHandler | None:
     """The handler the access line goes to, when JsonFormatter would write it there and nothing else sees it:
-    a LogRecord, the handler's filters and the formatter's lookups cost about half of a page-cache hit (25
-    µs of 60). Else None, and the line goes through logging (a test's capture, another handler, a filter)."""
+    through a LogRecord, the handler's filters and the formatter's lookups the line took 23 µs (8.5 here), and
+    a page-cache hit 105 µs with it against 63 without. Else None, and the line goes through logging (a
+    test's capture, another handler, a filter)."""
     if log.filters or log.handlers or not log.propagate:
         return None
     logger = log.parent

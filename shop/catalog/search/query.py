@@ -15,10 +15,10 @@ from functools import lru_cache
 from sqlalchemy import and_, bindparam, case, func, literal, literal_column, or_, select, text, union_all
 
 from shop.catalog.models import SearchTerm, SearchWord
-from shop.db_prepared import unprepared
 from shop.catalog.search.typos import correctable, typo_words
 from shop.catalog.search.index import tokenize
 from shop.catalog.search.sql import InOrder, one_of
+from shop.db_prepared import unprepared
 from shop.text import is_cjk, is_hangul
 
 MAX_QUERY_LENGTH = 200
