@@ -2,7 +2,7 @@
 loads it, in one process and without gunicorn, so that the figures are repeatable:
 
     .venv/bin/python bench/profile_order.py [--orders 40] [--lines 1] [--products 2000]
-        [--database-url postgresql://postgres@127.0.0.1:5432/prof_orders] [--top 30] [--show-sql] [--prof-dir DIR]
+        [--database-url postgresql://postgres@127.0.0.1:5432/prof_orders] [--top 30] [--show-sql] [--prof-dir DIR] [--no-profile]
 
 It migrates a fresh database (a temporary SQLite file, or the given PostgreSQL database, which
 must exist and be empty), synthesises --products products, then for each order: adds --lines
@@ -56,6 +56,8 @@ def main() -> int:
     p.add_argument("--request", default="place order", choices=["cart add", "checkout form", "place order"],
                    help="whose profile to print")
     p.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime, ncalls")
+    p.add_argument("--no-profile", action="store_true",
+                   help="time the requests without cProfile (whose overhead inflates them by about half)")
     args = p.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="profile-order-"))
@@ -96,7 +98,7 @@ def main() -> int:
     kinds: dict[str, Counter] = {name: Counter() for name in times}
     last_sql: dict[str, list[str]] = {}
 
-    def timed(name, call, profiled=True):
+    def timed(name, call, profiled=not args.no_profile):
         statements.clear()
         started = time.perf_counter()
         if profiled:
@@ -130,16 +132,17 @@ def main() -> int:
     for name, values in times.items():
         per = len(values) or 1
         by_kind = ", ".join(f"{k} {v / per:g}" for k, v in sorted(kinds[name].items()))
-        calls = pstats.Stats(profiles[name]).total_calls / per
+        calls = 0 if args.no_profile else pstats.Stats(profiles[name]).total_calls / per
         print(f"  {name:14} median {statistics.median(values):6.2f} ms  Python calls/request {calls:7.0f}  "
               f"statements/request: {sum(kinds[name].values()) / per:g} ({by_kind})")
-    if args.prof_dir:
+    if args.prof_dir and not args.no_profile:
         Path(args.prof_dir).mkdir(parents=True, exist_ok=True)
         for name, profile in profiles.items():
             profile.dump_stats(str(Path(args.prof_dir) / f"{name.replace(' ', '_')}.prof"))
-    out = io.StringIO()
-    pstats.Stats(profiles[args.request], stream=out).sort_stats(args.sort).print_stats(args.top)
-    print(out.getvalue())
+    if not args.no_profile:
+        out = io.StringIO()
+        pstats.Stats(profiles[args.request], stream=out).sort_stats(args.sort).print_stats(args.top)
+        print(out.getvalue())
     if args.show_sql:
         for name, found in last_sql.items():
             print(f"{name}:")

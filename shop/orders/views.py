@@ -68,6 +68,8 @@ def checkout():
     config = current_app.config
     settings = placement.OrderSettings.from_config(config)
     methods = available_methods(config)
+    if request.method == "GET" and not current_user.is_authenticated:
+        return _guest_form_page(settings, methods)
     form = CheckoutForm()
     # The map comes from memory (shop.orders.address_map); sales points are read only for a page
     # that lists them or a pickup that needs one, not for a delivery order that succeeds.
@@ -103,10 +105,22 @@ def checkout():
         form.idempotency_key.data = secrets.token_urlsafe(24)
         if _customer_id() is not None and not form.email.data:
             form.email.data = current_user.email
-    # A guest's GET shows the form kept in memory (_empty_form_html), which reads the sales points itself.
-    guest_form = request.method == "GET" and not current_user.is_authenticated
-    if not form.sales_points_offered and not guest_form:
+    if not form.sales_points_offered:
         form.offer_sales_points(services.pickup_points(db.session, current_locale()))
+    view = _checkout_cart()
+    if not isinstance(view, cart_services.CartView):
+        return view  # back to the cart
+    status = 400 if request.method == "POST" and not (choosing or updating_total) else 200
+    quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
+    context = dict(form=form, view=view, error=error, methods=methods, fees=settings.shipping_fees,
+                   free_from=settings.free_shipping_from, quote=quote)
+    return render_template("orders/checkout.html", **context, form_html=None,
+                           error_fields=_error_fields(form, error)), status
+
+
+def _checkout_cart():
+    """The cart as checkout lists it, or the redirect back to the cart when it is empty or, on a GET, has
+    lines that cannot be bought as they are."""
     view = cart_services.cart_summary(db.session, cart_token(), locale=current_locale())
     note_cart_count(view.count)
     if view.is_empty:
@@ -115,13 +129,21 @@ def checkout():
     if view.problems and request.method == "GET":
         flash(_("Some items need your attention before you can check out."), "error")
         return redirect(url_for("cart.show"), 303)
-    status = 400 if request.method == "POST" and not (choosing or updating_total) else 200
-    quote = placement.quote(settings, form.fulfilment.data or "", form.province.data or "", view.subtotal_vnd)
-    context = dict(form=form, view=view, error=error, methods=methods, fees=settings.shipping_fees,
+    return view
+
+
+def _guest_form_page(settings: placement.OrderSettings, methods):
+    """A guest's GET: the empty form kept in memory (_empty_form_html) with this visit's cart, totals, form
+    token and idempotency key. No CheckoutForm is built unless the memo is cold: a guest's GET reads no
+    form data, so its fields hold their defaults (delivery, no province yet)."""
+    view = _checkout_cart()
+    if not isinstance(view, cart_services.CartView):
+        return view
+    quote = placement.quote(settings, Fulfilment.DELIVERY.value, "", view.subtotal_vnd)
+    context = dict(view=view, error=None, methods=methods, fees=settings.shipping_fees,
                    free_from=settings.free_shipping_from, quote=quote)
-    form_html = _empty_form_html(form, context) if guest_form else None
-    return render_template("orders/checkout.html", **context, form_html=form_html,
-                           error_fields=_error_fields(form, error)), status
+    return render_template("orders/checkout.html", **context, form_html=_empty_form_html(context),
+                           error_fields=[])
 
 
 # Stand-ins in the memoised form, filled per request (escaping leaves them as they are). The form token and
@@ -130,27 +152,25 @@ _KEY_SLOT = "__checkout_idempotency_key_slot__"
 _TOTALS_SLOT = "__checkout_totals_slot__"
 
 
-def _empty_form_html(form: CheckoutForm, context: dict) -> Markup:
+def _empty_form_html(context: dict) -> Markup:
     """The checkout form of an anonymous GET, rendered once per locale rather than per request: empty
     fields and defaults are the same for every guest (a GET reads no form data). Only the form token, the
     idempotency key and the totals box differ; they are put in here. The sales points listed are public
     rows: a change to them starts a new memo generation, as for the catalog's fragments."""
-    key = form.idempotency_key.data
 
     def render() -> str:
-        form.offer_sales_points(services.pickup_points(db.session, current_locale()))
+        locale = current_locale()
+        form = CheckoutForm().setup(context["methods"], address_map.province_list(db.session, locale),
+                                    sales_points=services.pickup_points(db.session, locale))
         form.idempotency_key.data = _KEY_SLOT
-        try:
-            return render_template("orders/_checkout_form.html", **context, csrf_token=lambda: CSRF_PLACEHOLDER,
-                                   totals_slot=_TOTALS_SLOT)
-        finally:
-            form.idempotency_key.data = key
+        return render_template("orders/_checkout_form.html", **context, form=form,
+                               csrf_token=lambda: CSRF_PLACEHOLDER, totals_slot=_TOTALS_SLOT)
 
     # The settings in the key too: tests (and a reload) may change them in a running app.
     settings_key = (tuple(m.code for m in context["methods"]), tuple(sorted(context["fees"].items())),
                     context["free_from"])
     html = memo("checkout_forms", (current_locale(), request.script_root, settings_key), render)
-    html = html.replace(CSRF_PLACEHOLDER, csrf_token(), 1).replace(_KEY_SLOT, key, 1)
+    html = html.replace(CSRF_PLACEHOLDER, csrf_token(), 1).replace(_KEY_SLOT, secrets.token_urlsafe(24), 1)
     before, _slot, after = html.rpartition(_TOTALS_SLOT)
     return Markup(before + render_template("orders/_totals.html", **context) + after)
 
