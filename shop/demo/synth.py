@@ -100,6 +100,20 @@ def _settle(session) -> None:
         connection.exec_driver_sql("VACUUM ANALYZE")
 
 
+def _code_maker(session, column, prefix: str):
+    """new_code(prefix) that never repeats a code of column, nor one it gave before: the unique index would
+    refuse the whole bulk insert (100,000 random 8-letter codes collide about once in 200 runs)."""
+    taken = set(session.scalars(select(column)))
+
+    def fresh() -> str:
+        code = new_code(prefix)
+        while code in taken:
+            code = new_code(prefix)
+        taken.add(code)
+        return code
+    return fresh
+
+
 def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[str, int]:
     """Add `products` synthetic published products with producers, certificates and search terms."""
     rng = random.Random(seed)
@@ -132,6 +146,7 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
     _insert(session, SearchTerm, producer_terms)
 
     product_rows, texts, packagings, terms, awards, certificates = [], [], [], [], [], []
+    product_code, award_code = _code_maker(session, Product.code, "P"), _code_maker(session, CertifiedProduct.code, "C")
     for n in range(products):
         pid = next_product + n
         vi, en, zh, ko, group = rng.choice(KINDS)
@@ -143,7 +158,7 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
                  "zh": f"{q_zh}{zh} {pid}", "ko": " ".join(filter(None, [q_ko, ko, str(pid)]))}
         summaries = {"vi": f"{vi} của {place['vi']}.", "en": f"{en} from {place['en']}.",
                      "zh": f"{place['zh']}出品的{zh}。", "ko": f"{place['ko']}의 {ko}."}
-        product_rows.append({"id": pid, "slug": f"{slugify(names['vi'])}", "code": new_code("P"),
+        product_rows.append({"id": pid, "slug": f"{slugify(names['vi'])}", "code": product_code(),
                              "producer_id": producer_id, "group_id": groups[group], "status": "published",
                              "featured": False, "published_at": now - timedelta(minutes=n),
                              "created_at": now, "updated_at": now, "price_from_vnd": None})
@@ -174,7 +189,7 @@ def synthesize(session, *, products: int, today: date, seed: int = 7) -> dict[st
             stars = rng.choices([3, 4, 5], weights=[70, 25, 5])[0]
             awards.append({"certificate_id": certificates[-1]["id"], "product_id": pid, "stars": stars,
                            "score": {3: 60, 4: 80, 5: 95}[stars], "kind": "new", "is_current": True,
-                           "code": new_code("C")})
+                           "code": award_code()})
     _insert(session, Product, product_rows)
     _insert(session, ProductTranslation, texts)
     _insert(session, Packaging, packagings)

@@ -37,6 +37,28 @@ def test_a_second_synthesis_adds_to_the_first(db):
     assert db.session.scalar(select(func.count()).select_from(Packaging)) >= 12
 
 
+def test_a_code_drawn_twice_is_drawn_again_not_inserted_twice(db, monkeypatch):
+    """A random product code equal to one already stored is drawn again (award codes share the helper) before the
+    bulk insert, so a rare collision no longer aborts a synthesis (the bench's 100,000-product step did)."""
+    from itertools import count
+
+    from shop.catalog.models import CertifiedProduct
+    from shop.demo import synth
+
+    synthesize(db.session, products=3, today=TODAY, seed=1)
+    db.session.commit()
+    stored = db.session.scalars(select(Product.code)).all()
+    serial = count()
+    # Every other product code drawn is one already stored: only the others can be kept.
+    monkeypatch.setattr(synth, "new_code", lambda prefix: stored[0] if next(serial) % 2 == 0 and prefix == "P"
+                        else f"{prefix}X{next(serial):07d}")
+    synthesize(db.session, products=40, today=TODAY, seed=2)
+    db.session.commit()
+    codes = db.session.scalars(select(Product.code)).all()
+    awards = db.session.scalars(select(CertifiedProduct.code)).all()
+    assert len(codes) == len(set(codes)) == 43 and len(awards) == len(set(awards)) > 0
+
+
 def test_a_synthetic_product_is_listed_and_found(db, client):
     """The catalog lists synthetic products and the search finds one by its English name."""
     synthesize(db.session, products=6, today=TODAY, seed=4)

@@ -243,3 +243,27 @@ def test_a_guests_checkout_form_from_the_memo_is_the_one_rendered_in_full(client
     assert "Điểm Cẩm Phả" in client.get("/vi/checkout").get_data(as_text=True)
     response = client.post("/vi/checkout", data=_checkout_form(client, locale="vi"))
     assert response.status_code == 303 and _order_count(db) == 1
+
+
+def test_a_guests_checkout_page_builds_no_form_once_the_memo_holds_it(client, db, monkeypatch):
+    """A guest's GET of the checkout builds a CheckoutForm only while the memo is cold; a POST still builds one."""
+    from shop.orders import views
+    from shop.orders.forms import CheckoutForm
+
+    built = []
+
+    class CountedForm(CheckoutForm):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(views, "CheckoutForm", CountedForm)
+    product = make_product(db.session, prices=(90_000,), stock=5)
+    db.session.commit()
+    _fill_cart(client, product)
+    assert client.get("/en/checkout").status_code == 200 and len(built) == 1  # the memo's first render
+    page = client.get("/en/checkout")
+    assert page.status_code == 200 and len(built) == 1
+    assert "90,000" in page.get_data(as_text=True) and form_value(page.get_data(as_text=True), "idempotency_key")
+    client.post("/en/checkout", data=_checkout_form(client))
+    assert len(built) == 2
