@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm.attributes import set_committed_value
@@ -33,11 +34,25 @@ class CartItem:
     quantity: int
 
 
+class PackagingRow(NamedTuple):
+    """A packaging as on_sale() and cart_summary() read it: the columns of queries.PACKAGING_COLUMNS, no ORM
+    object (a label, a price, a stock check need nothing more)."""
+
+    id: int
+    product_id: int
+    container: str
+    quantity: int
+    unit: str
+    price_vnd: int
+    stock: int
+    active: bool
+
+
 @dataclass
 class LineView:
     """A cart line priced now: flagged, not dropped, when it can no longer be bought as is."""
 
-    packaging: Packaging
+    packaging: Packaging | PackagingRow
     product: Product
     quantity: int
     unit_price_vnd: int
@@ -124,7 +139,7 @@ class OnSale:
     """A packaging with what a cart or an order needs of its product: whether it is published, its
     producer, and the product's and producer's names in one language (Vietnamese where it has none)."""
 
-    packaging: Packaging
+    packaging: PackagingRow
     product_id: int
     published: bool
     producer_id: int
@@ -139,10 +154,14 @@ class OnSale:
 def on_sale(session, packaging_ids, locale: str) -> dict[int, OnSale]:
     """The packagings by id, in one SELECT: the product's status and producer, and the product's and
     producer's names in locale (Vietnamese where it has none)."""
-    rows = session.execute(queries.packagings_on_sale(), {"ids": list(packaging_ids), "locale": locale})
-    return {packaging.id: OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
-                                 product_name or product_vi or "", producer_name or producer_vi or "")
-            for packaging, status, producer_id, product_name, product_vi, producer_name, producer_vi in rows}
+    width = len(PackagingRow._fields)
+    found = {}
+    for row in session.execute(queries.packagings_on_sale(), {"ids": list(packaging_ids), "locale": locale}):
+        packaging = PackagingRow._make(row[:width])
+        status, producer_id, product_name, product_vi, producer_name, producer_vi = row[width:]
+        found[packaging.id] = OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
+                                     product_name or product_vi or "", producer_name or producer_vi or "")
+    return found
 
 
 def _localized(text: str | None, vietnamese: str | None, locale: str) -> Localized:
@@ -168,8 +187,10 @@ def cart_summary(session, token: str | None, *, locale: str) -> CartView:
         return CartView([])
     groups: dict[int, ProducerGroup] = {}
     names: dict[int, str] = {}
-    for quantity, packaging, status, producer_id, name, name_vi, maker, maker_vi in session.execute(
-            queries.cart_summary(), {"token": token, "locale": locale}):
+    width = len(PackagingRow._fields)
+    for row in session.execute(queries.cart_summary(), {"token": token, "locale": locale}):
+        quantity, packaging = row[0], PackagingRow._make(row[1:width + 1])
+        status, producer_id, name, name_vi, maker, maker_vi = row[width + 1:]
         group = groups.setdefault(producer_id, ProducerGroup(None))
         names[producer_id] = maker or maker_vi or ""
         group.lines.append(LineView(packaging, None, quantity, packaging.price_vnd,

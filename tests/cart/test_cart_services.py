@@ -109,3 +109,21 @@ def test_item_count_reads_the_token_cart(db):
     services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX, locale="vi")
     assert services.item_count(db.session, cart.token) == 3
     assert services.item_count(db.session, "someone-else") == 0
+
+
+def test_on_sale_reads_each_packaging_column_into_its_field(db):
+    """on_sale's Core rows fill PackagingRow field by field (the statement's columns are PACKAGING_COLUMNS, in
+    the same order), typed as the ORM would load them, with the product's names in the locale or in Vietnamese."""
+    from shop.cart.queries import PACKAGING_COLUMNS
+    from shop.catalog.models import Packaging
+
+    assert services.PackagingRow._fields == PACKAGING_COLUMNS
+    product = make_product(db.session, prices=(45_000, 90_000), stock=7)
+    db.session.commit()
+    found = services.on_sale(db.session, [p.id for p in product.packagings], "zh")
+    assert set(found) == {p.id for p in product.packagings}
+    for packaging in db.session.query(Packaging).filter_by(product_id=product.id):
+        row = found[packaging.id].packaging
+        assert row == tuple(getattr(packaging, name) for name in PACKAGING_COLUMNS)
+        assert row.active is True and isinstance(row.price_vnd, int)
+        assert found[packaging.id].buyable and found[packaging.id].product_name

@@ -74,6 +74,10 @@ def test_the_ranking_runs_in_written_order_with_a_plan_made_for_its_words(app, c
     transaction only, and is never prepared (so always planned for its words), however many times it runs,
     while the result cards' statement after it is prepared as usual; the server's defaults are back after."""
     config_override(PAGE_CACHE_SECONDS=0)
+    # Prepared statements are per connection: with one pooled connection (earlier tests may have left several,
+    # which the pool would hand out in turn) every request below and the check after it use the same one.
+    db.session.remove()
+    db.engine.dispose()
     seen = []
 
     def settings_at_ranking(conn, cursor, statement, parameters, context, executemany):
