@@ -25,7 +25,8 @@ class TranslationMixin:
 # their ORM objects made as if loaded: the unit of work's flush of one new object costs more Python than
 # the INSERT itself (cProfile of the cart add and of the place-order POST).
 @cache
-def _insert_returning_id(entity):
+def insert_returning_id(entity):
+    """INSERT INTO entity's table RETURNING id (Core, built once); for rows wanted without an ORM object."""
     table = entity.__table__
     return insert(table).returning(table.c.id)
 
@@ -43,5 +44,5 @@ def as_loaded(session, entity, values: dict):
 def inserted(session, entity, values: dict):
     """INSERT a row of entity (values: every column but the id; Python-side defaults are not applied to the
     object, so give them) in the session's transaction and return it as a loaded object."""
-    row_id = session.execute(_insert_returning_id(entity), values).scalar_one()
+    row_id = session.execute(insert_returning_id(entity), values).scalar_one()
     return as_loaded(session, entity, {**values, "id": row_id})

@@ -36,6 +36,24 @@ def cart_contents():
 
 
 @cache
+def cart_line_of():
+    """(cart id, line id, line quantity) of :token's cart and its line of :packaging_id; the line's are NULL
+    when the cart has none (Core, for the cart add: no Cart loaded)."""
+    cart, line = Cart.__table__.c, CartLine.__table__.c
+    return (select(cart.id, line.id, line.quantity)
+            .select_from(Cart.__table__.outerjoin(CartLine.__table__, and_(
+                line.cart_id == cart.id, line.packaging_id == bindparam("packaging_id"))))
+            .where(cart.token == bindparam("token")))
+
+
+@cache
+def set_line_quantity():
+    """The quantity of cart line :line_id (Core)."""
+    line = CartLine.__table__
+    return line.update().where(line.c.id == bindparam("line_id")).values(quantity=bindparam("quantity"))
+
+
+@cache
 def delete_cart_lines():
     """Every line of cart :cart_id (Core, built once: the ORM's bulk DELETE path costs more than the statement)."""
     return CartLine.__table__.delete().where(CartLine.__table__.c.cart_id == bindparam("cart_id"))

@@ -14,7 +14,7 @@ from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.domain import DomainError
 from shop.i18n import Localized, translated
-from shop.models_base import inserted, utcnow
+from shop.models_base import inserted, insert_returning_id, utcnow
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
@@ -219,18 +219,56 @@ def _check_quantity(quantity, max_quantity: int) -> int:
     return quantity
 
 
-def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
-    """Add quantity of a packaging; returns the line's new quantity.
+@dataclass(frozen=True)
+class Added:
+    """What add_to_cart did: the cart's token (a new one when there was no cart), the line's quantity now,
+    and the CartError('capped') saying why that is less than wanted (None when it is not)."""
 
-    The line is capped by stock and by max_quantity: CartError('capped', ...) is raised
-    *after* the capped quantity is stored, so the view can both keep it and say why. Errors name
-    the product in locale.
+    token: str
+    quantity: int
+    capped: CartError | None = None
+
+
+def add_to_cart(session, token: str | None, packaging_id: int, quantity: int, *, max_quantity: int,
+                locale: str) -> Added:
+    """Add quantity of a packaging to the token's cart, creating the cart when there is none.
+
+    The line is capped by stock and by max_quantity: the capped quantity is stored and Added.capped says
+    why. Refusals raise CartError (nothing stored), naming the product in locale. Core statements only:
+    the packaging, the cart with its line of this packaging (one SELECT), and the line's INSERT or UPDATE;
+    no Cart or CartLine object is built (loading them cost more than the rest of the add, timeit).
     """
     _check_quantity(quantity, max_quantity)
     found = _buyable_packaging(session, packaging_id, locale)
-    line = next((l for l in cart.lines if l.packaging_id == packaging_id), None)
-    wanted = quantity + (line.quantity if line else 0)
-    return _store(session, cart, found, line, wanted, max_quantity)
+    row = None
+    if token and isinstance(token, str) and len(token) <= 64:
+        row = session.execute(queries.cart_line_of(), {"token": token, "packaging_id": packaging_id}).first()
+    now = utcnow()
+    if row is None:
+        token = new_token()
+        cart_id, line_id, current = (session.execute(insert_returning_id(Cart), {
+            "token": token, "created_at": now, "updated_at": now}).scalar_one(), None, 0)
+    else:
+        cart_id, line_id, current = row
+    wanted = quantity + (current or 0)
+    kept = _kept(found, wanted, max_quantity)
+    if line_id is None:
+        session.execute(insert_returning_id(CartLine), {"cart_id": cart_id, "packaging_id": packaging_id,
+                                                        "quantity": kept, "added_at": now})
+    else:
+        session.execute(queries.set_line_quantity(), {"line_id": line_id, "quantity": kept})
+    capped = CartError("capped", name=found.product_name, quantity=kept) if kept < wanted else None
+    return Added(token, kept, capped)
+
+
+def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
+    """add_to_cart for a loaded cart: returns the line's new quantity, raises CartError('capped', ...) *after*
+    the capped quantity is stored, and leaves cart.lines to be read again."""
+    added = add_to_cart(session, cart.token, packaging_id, quantity, max_quantity=max_quantity, locale=locale)
+    session.expire(cart, ["lines"])
+    if added.capped is not None:
+        raise added.capped
+    return added.quantity
 
 
 def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
@@ -243,24 +281,18 @@ def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_q
     if line is None:
         raise CartError("not_in_cart")
     found = _buyable_packaging(session, packaging_id, locale)
-    return _store(session, cart, found, line, quantity, max_quantity)
-
-
-def _store(session, cart: Cart, found: OnSale, line: CartLine | None, wanted: int, max_quantity: int) -> int:
-    packaging, name = found.packaging, found.product_name
-    if packaging.stock <= 0:
-        raise CartError("out_of_stock", name=name)
-    kept = min(wanted, packaging.stock, max_quantity)
-    if line is None:
-        line = inserted(session, CartLine, {"cart_id": cart.id, "packaging_id": packaging.id, "quantity": kept,
-                                            "added_at": utcnow()})
-        set_committed_value(cart, "lines", [*cart.lines, line])
-    else:
-        line.quantity = kept
-        session.flush()
-    if kept < wanted:
-        raise CartError("capped", name=name, quantity=kept)
+    line.quantity = kept = _kept(found, quantity, max_quantity)
+    session.flush()
+    if kept < quantity:
+        raise CartError("capped", name=found.product_name, quantity=kept)
     return kept
+
+
+def _kept(found: OnSale, wanted: int, max_quantity: int) -> int:
+    """How much of wanted a line may hold: capped by stock and max_quantity; none in stock is refused."""
+    if found.packaging.stock <= 0:
+        raise CartError("out_of_stock", name=found.product_name)
+    return min(wanted, found.packaging.stock, max_quantity)
 
 
 def remove_item(session, cart: Cart, packaging_id: int) -> None:

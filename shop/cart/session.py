@@ -22,9 +22,9 @@ def cart_token() -> str | None:
     return session.get(SESSION_KEY)
 
 
-def remember_cart(cart) -> None:
+def remember_cart(token: str) -> None:
     """Keep the cart's token in the visitor's (permanent) session cookie."""
-    session[SESSION_KEY] = cart.token
+    session[SESSION_KEY] = token
     session.permanent = True
 
 

@@ -54,17 +54,14 @@ def add():
     if not form.validate() or form.quantity.data < 1:
         current_app.logger.info("cart add refused: %s", form.errors)
         return _refused(_form_error(form), target)
-    cart = services.get_or_create_cart(db.session, cart_token())
-    warning = None
     try:
-        services.add_item(db.session, cart, form.packaging_id.data, form.quantity.data, max_quantity=_max(),
-                          locale=current_locale())
+        added = services.add_to_cart(db.session, cart_token(), form.packaging_id.data, form.quantity.data,
+                                     max_quantity=_max(), locale=current_locale())
     except services.CartError as error:
-        if error.code != "capped":
-            db.session.rollback()
-            return _refused(message(error), target)
-        warning = message(error)
-    remember_cart(cart)  # before the commit, which expires the cart: reading its token after would reload it
+        db.session.rollback()
+        return _refused(message(error), target)
+    warning = message(added.capped) if added.capped is not None else None
+    remember_cart(added.token)
     db.session.commit()
     if _wants_json():
         panel = added_panel(form.packaging_id.data, warning, locale=current_locale())

@@ -127,3 +127,27 @@ def test_on_sale_reads_each_packaging_column_into_its_field(db):
         assert row == tuple(getattr(packaging, name) for name in PACKAGING_COLUMNS)
         assert row.active is True and isinstance(row.price_vnd, int)
         assert found[packaging.id].buyable and found[packaging.id].product_name
+
+
+def test_add_to_cart_makes_the_cart_sums_caps_and_refuses_before_writing(db):
+    """add_to_cart creates a cart for an unknown token and returns its token, adds to the same line on the next
+    add, stores a capped quantity and says so, and refuses an unknown packaging without creating any cart."""
+    from sqlalchemy import func, select
+
+    from shop.cart.models import Cart, CartLine
+
+    product = make_product(db.session, stock=5)
+    db.session.commit()
+    packaging_id = product.packagings[0].id
+    with pytest.raises(CartError) as refused:
+        services.add_to_cart(db.session, None, 2**31 - 1, 1, max_quantity=99, locale="en")
+    assert refused.value.code == "unknown_item" and db.session.scalar(select(func.count()).select_from(Cart)) == 0
+    first = services.add_to_cart(db.session, "no-such-token", packaging_id, 2, max_quantity=99, locale="en")
+    assert first.token != "no-such-token" and first.quantity == 2 and first.capped is None
+    again = services.add_to_cart(db.session, first.token, packaging_id, 2, max_quantity=99, locale="en")
+    assert again.token == first.token and again.quantity == 4
+    capped = services.add_to_cart(db.session, first.token, packaging_id, 3, max_quantity=99, locale="en")
+    assert capped.quantity == 5 and capped.capped is not None and capped.capped.code == "capped"
+    db.session.commit()
+    lines = db.session.execute(select(CartLine.quantity).join(Cart).where(Cart.token == first.token)).scalars().all()
+    assert lines == [5]
