@@ -243,15 +243,14 @@ def add_to_cart(session, token: str | None, packaging_id: int, quantity: int, *,
     row = None
     if token and isinstance(token, str) and len(token) <= 64:
         row = session.execute(queries.cart_line_of(), {"token": token, "packaging_id": packaging_id}).first()
-    now = utcnow()
-    if row is None:
-        token = new_token()
-        cart_id, line_id, current = (session.execute(insert_returning_id(Cart), {
-            "token": token, "created_at": now, "updated_at": now}).scalar_one(), None, 0)
-    else:
-        cart_id, line_id, current = row
+    cart_id, line_id, current = row if row is not None else (None, None, None)
     wanted = quantity + (current or 0)
-    kept = _kept(found, wanted, max_quantity)
+    kept = _kept(found, wanted, max_quantity)  # before any write: a refusal stores nothing
+    now = utcnow()
+    if cart_id is None:
+        token = new_token()
+        cart_id = session.execute(insert_returning_id(Cart), {"token": token, "created_at": now,
+                                                              "updated_at": now}).scalar_one()
     if line_id is None:
         session.execute(insert_returning_id(CartLine), {"cart_id": cart_id, "packaging_id": packaging_id,
                                                         "quantity": kept, "added_at": now})

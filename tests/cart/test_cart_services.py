@@ -131,7 +131,8 @@ def test_on_sale_reads_each_packaging_column_into_its_field(db):
 
 def test_add_to_cart_makes_the_cart_sums_caps_and_refuses_before_writing(db):
     """add_to_cart creates a cart for an unknown token and returns its token, adds to the same line on the next
-    add, stores a capped quantity and says so, and refuses an unknown packaging without creating any cart."""
+    add, stores a capped quantity and says so, and refuses an unknown or sold-out packaging without creating
+    any cart."""
     from sqlalchemy import func, select
 
     from shop.cart.models import Cart, CartLine
@@ -139,9 +140,12 @@ def test_add_to_cart_makes_the_cart_sums_caps_and_refuses_before_writing(db):
     product = make_product(db.session, stock=5)
     db.session.commit()
     packaging_id = product.packagings[0].id
-    with pytest.raises(CartError) as refused:
-        services.add_to_cart(db.session, None, 2**31 - 1, 1, max_quantity=99, locale="en")
-    assert refused.value.code == "unknown_item" and db.session.scalar(select(func.count()).select_from(Cart)) == 0
+    sold_out = make_product(db.session, stock=0)
+    db.session.commit()
+    for packaging_id_refused, code in ((2**31 - 1, "unknown_item"), (sold_out.packagings[0].id, "out_of_stock")):
+        with pytest.raises(CartError) as refused:
+            services.add_to_cart(db.session, None, packaging_id_refused, 1, max_quantity=99, locale="en")
+        assert refused.value.code == code and db.session.scalar(select(func.count()).select_from(Cart)) == 0
     first = services.add_to_cart(db.session, "no-such-token", packaging_id, 2, max_quantity=99, locale="en")
     assert first.token != "no-such-token" and first.quantity == 2 and first.capped is None
     again = services.add_to_cart(db.session, first.token, packaging_id, 2, max_quantity=99, locale="en")
