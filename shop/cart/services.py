@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm.attributes import set_committed_value
 
 from shop.cart import queries
 from shop.cart.models import Cart, CartLine
 from shop.catalog.models import Packaging, Product, ProductStatus
 from shop.domain import DomainError
 from shop.i18n import Localized, translated
-from shop.models_base import inserted, insert_returning_id, utcnow
+from shop.models_base import insert_returning_id, utcnow
 from shop.producers.models import Producer
 
 log = logging.getLogger(__name__)
@@ -116,16 +116,6 @@ def get_cart(session, token: str | None) -> Cart | None:
     return session.execute(queries.cart_by_token(), {"token": token}).unique().scalar_one_or_none()
 
 
-def get_or_create_cart(session, token: str | None) -> Cart:
-    """The token's cart, or a new empty one (flushed, so it has an id)."""
-    cart = get_cart(session, token)
-    if cart is None:
-        now = utcnow()
-        cart = inserted(session, Cart, {"token": new_token(), "created_at": now, "updated_at": now})
-        set_committed_value(cart, "lines", [])  # an empty collection: nothing to load back
-    return cart
-
-
 def item_count(session, token: str | None) -> int:
     """How many units the token's cart holds (for the header link)."""
     if not token or not isinstance(token, str):
@@ -154,14 +144,23 @@ class OnSale:
 def on_sale(session, packaging_ids, locale: str) -> dict[int, OnSale]:
     """The packagings by id, in one SELECT: the product's status and producer, and the product's and
     producer's names in locale (Vietnamese where it has none)."""
-    width = len(PackagingRow._fields)
     found = {}
     for row in session.execute(queries.packagings_on_sale(), {"ids": list(packaging_ids), "locale": locale}):
-        packaging = PackagingRow._make(row[:width])
-        status, producer_id, product_name, product_vi, producer_name, producer_vi = row[width:]
-        found[packaging.id] = OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
-                                     product_name or product_vi or "", producer_name or producer_vi or "")
+        sold = _on_sale_of(row)
+        found[sold.packaging.id] = sold
     return found
+
+
+_PACKAGING_WIDTH = len(PackagingRow._fields)
+_ON_SALE_WIDTH = _PACKAGING_WIDTH + 6  # the packaging's columns, then the product's six (queries._with_names)
+
+
+def _on_sale_of(row) -> OnSale:
+    """The OnSale of a row that starts with queries.packagings_on_sale()'s columns."""
+    packaging = PackagingRow._make(row[:_PACKAGING_WIDTH])
+    status, producer_id, product_name, product_vi, producer_name, producer_vi = row[_PACKAGING_WIDTH:_ON_SALE_WIDTH]
+    return OnSale(packaging, packaging.product_id, status == ProductStatus.PUBLISHED, producer_id,
+                  product_name or product_vi or "", producer_name or producer_vi or "")
 
 
 def _localized(text: str | None, vietnamese: str | None, locale: str) -> Localized:
@@ -200,10 +199,17 @@ def cart_summary(session, token: str | None, *, locale: str) -> CartView:
 
 
 def _buyable_packaging(session, packaging_id, locale: str) -> OnSale:
+    _check_packaging_id(packaging_id)
+    return _buyable(on_sale(session, [packaging_id], locale).get(packaging_id), packaging_id)
+
+
+def _check_packaging_id(packaging_id) -> None:
     if isinstance(packaging_id, bool) or not isinstance(packaging_id, int) or not 0 < packaging_id < 2**31:
         log.warning("cart: refused packaging id %r", packaging_id)
         raise CartError("unknown_item")
-    found = on_sale(session, [packaging_id], locale).get(packaging_id)
+
+
+def _buyable(found: OnSale | None, packaging_id: int) -> OnSale:
     if found is None:
         log.warning("cart: refused unknown packaging id %s", packaging_id)
         raise CartError("unknown_item")
@@ -235,15 +241,17 @@ def add_to_cart(session, token: str | None, packaging_id: int, quantity: int, *,
 
     The line is capped by stock and by max_quantity: the capped quantity is stored and Added.capped says
     why. Refusals raise CartError (nothing stored), naming the product in locale. Core statements only:
-    the packaging, the cart with its line of this packaging (one SELECT), and the line's INSERT or UPDATE;
-    no Cart or CartLine object is built (loading them cost more than the rest of the add, timeit).
+    the packaging with the token's cart and its line of this packaging (one SELECT), then the line's INSERT
+    or UPDATE; no Cart or CartLine object is built (loading them cost more than the rest of the add, timeit).
     """
     _check_quantity(quantity, max_quantity)
-    found = _buyable_packaging(session, packaging_id, locale)
-    row = None
-    if token and isinstance(token, str) and len(token) <= 64:
-        row = session.execute(queries.cart_line_of(), {"token": token, "packaging_id": packaging_id}).first()
-    cart_id, line_id, current = row if row is not None else (None, None, None)
+    _check_packaging_id(packaging_id)
+    if not (token and isinstance(token, str) and len(token) <= 64):
+        token = None  # compared with no cart's token: the cart's columns come back NULL
+    row = session.execute(queries.packaging_for_cart(), {"packaging_id": packaging_id, "token": token,
+                                                         "locale": locale}).first()
+    found = _buyable(_on_sale_of(row) if row is not None else None, packaging_id)
+    cart_id, line_id, current = row[_ON_SALE_WIDTH:]
     wanted = quantity + (current or 0)
     kept = _kept(found, wanted, max_quantity)  # before any write: a refusal stores nothing
     now = utcnow()
@@ -260,18 +268,9 @@ def add_to_cart(session, token: str | None, packaging_id: int, quantity: int, *,
     return Added(token, kept, capped)
 
 
-def add_item(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
-    """add_to_cart for a loaded cart: returns the line's new quantity, raises CartError('capped', ...) *after*
-    the capped quantity is stored, and leaves cart.lines to be read again."""
-    added = add_to_cart(session, cart.token, packaging_id, quantity, max_quantity=max_quantity, locale=locale)
-    session.expire(cart, ["lines"])
-    if added.capped is not None:
-        raise added.capped
-    return added.quantity
-
-
 def set_quantity(session, cart: Cart, packaging_id: int, quantity: int, *, max_quantity: int, locale: str) -> int:
-    """Set a line's quantity (0 removes it); capped like add_item."""
+    """Set a line's quantity (0 removes it); capped like add_to_cart, but the capped quantity is stored and
+    then raised as CartError('capped', ...)."""
     if quantity == 0:
         remove_item(session, cart, packaging_id)
         return 0
@@ -304,21 +303,25 @@ def remove_item(session, cart: Cart, packaging_id: int) -> None:
 
 @dataclass(frozen=True)
 class CartContents:
-    """What checkout needs of a cart: its id (None: no cart) and its lines as ids and quantities."""
+    """What checkout needs of a cart: its id (None: no cart) and its lines as ids and quantities; with
+    on_sale, their packagings as on_sale() reads them (None: not read)."""
 
     cart_id: int | None
     items: tuple[CartItem, ...] = ()
+    on_sale: Mapping[int, OnSale] | None = None
 
 
-def contents(session, token: str | None) -> CartContents:
-    """The token's cart id and lines in one SELECT, without loading the cart, its packagings or products."""
+def contents(session, token: str | None, *, locale: str) -> CartContents:
+    """The token's cart id and lines with their packagings on sale (names in locale) in one SELECT, without
+    loading the cart, its packagings or products. A cart without lines reads as no cart."""
     if not token or not isinstance(token, str) or len(token) > 64:
         return CartContents(None)
-    rows = session.execute(queries.cart_contents(), {"token": token}).all()
-    if not rows:
-        return CartContents(None)
-    return CartContents(rows[0][0], tuple(CartItem(packaging_id, quantity) for _cart, packaging_id, quantity in rows
-                                          if packaging_id is not None))
+    cart_id, lines, found = None, [], {}
+    for row in session.execute(queries.cart_lines_on_sale(), {"token": token, "locale": locale}):
+        cart_id, quantity, sold = row[0], row[1], _on_sale_of(row[2:])
+        lines.append(CartItem(sold.packaging.id, quantity))
+        found[sold.packaging.id] = sold
+    return CartContents(cart_id, tuple(lines), found if cart_id is not None else None)
 
 
 def contents_of(cart: Cart | CartContents | None) -> CartContents:

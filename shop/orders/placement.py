@@ -13,7 +13,8 @@ from flask_babel import force_locale
 from sqlalchemy import bindparam, case, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from shop.cart.services import CartItem, on_sale
+from shop.cart.services import CartItem, OnSale
+from shop.cart.services import on_sale as read_on_sale
 from shop.catalog.models import Packaging
 from shop.labels import packaging_label
 from shop.models_base import as_loaded, inserted
@@ -203,24 +204,28 @@ def place_order(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, 
 
 def place_order_and_payment(session, cart_lines: Sequence[CartItem], checkout: Checkout, *, locale: str,
                             now: datetime, settings: OrderSettings, user_id: int | None = None,
-                            code: str | None = None) -> tuple[Order, Payment]:
+                            code: str | None = None,
+                            on_sale: Mapping[int, OnSale] | None = None) -> tuple[Order, Payment]:
     """Create the order, its lines, its payment record and take the stock, all in the caller's transaction.
 
     user_id is the signed-in customer's account the order belongs to (None for a guest). code is a new
     order code the caller already found free (shop.orders.checkout checks it with the idempotency key);
-    without it one is drawn here.
+    without it one is drawn here. on_sale is the cart's packagings as shop.cart.services.on_sale reads them
+    in locale, when the caller read them with the cart (shop.cart.services.contents); else they are read here.
 
-    Prices come from the database now; the order copies them. Raises OrderError (the caller
-    rolls back, so nothing half-written remains). A handful of statements whatever the number of
-    lines: one SELECT of the packagings with their products' names, one UPDATE of the stock, and
-    one INSERT per table (the lines in one multi-row INSERT).
+    Prices come from the database now (the caller's on_sale is read in the same transaction); the order
+    copies them. Raises OrderError (the caller rolls back, so nothing half-written remains). A handful of
+    statements whatever the number of lines: one SELECT of the packagings with their products' names
+    (none with on_sale), one UPDATE of the stock, and one INSERT per table (the lines in one multi-row
+    INSERT).
     """
     checked = _check_checkout(session, checkout, settings)
     delivery = checkout.fulfilment == Fulfilment.DELIVERY
     wanted = _merge(cart_lines, settings.max_quantity)
     if not wanted:
         raise OrderError("empty_cart")
-    found = on_sale(session, wanted, locale)
+    found = on_sale if on_sale is not None and on_sale.keys() == wanted.keys() \
+        else read_on_sale(session, wanted, locale)
     if len(found) != len(wanted):
         log.warning("order: refused unknown packaging ids %s", sorted(set(wanted) - set(found)))
         raise OrderError("unknown_item")

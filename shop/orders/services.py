@@ -25,25 +25,6 @@ def order_by_idempotency_key(session, key: str) -> Order | None:
     return session.scalar(select(Order).where(Order.idempotency_key == key))
 
 
-@cache
-def _claimed_by():
-    # On the table (Core): plain rows need none of the ORM's execution machinery.
-    order = Order.__table__.c
-    return select(order.id, order.idempotency_key, order.code).where(
-        (order.idempotency_key == bindparam("key")) | (order.code == bindparam("code")))
-
-
-def claimed_by(session, idempotency_key: str, code: str) -> tuple[int | None, bool]:
-    """In one SELECT: the id of the order this idempotency key already placed (None), and whether the
-    code is taken by another order."""
-    existing_id, code_taken = None, False
-    for order_id, key, found_code in session.execute(_claimed_by(), {"key": idempotency_key, "code": code}):
-        if key == idempotency_key:
-            existing_id = order_id
-        code_taken = code_taken or found_code == code
-    return existing_id, code_taken
-
-
 def order_by_token(session, token: str) -> Order | None:
     if not token or len(token) > 64:
         return None

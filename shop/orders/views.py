@@ -13,6 +13,7 @@ from shop.accounts.models import Role
 from shop.cache_pages import CSRF_PLACEHOLDER, csrf_token, memo
 from shop.cart import services as cart_services
 from shop.cart.session import cart_token, note_cart_count
+from shop.db_prepared import read_outside_a_transaction
 from shop.extensions import db, limiter
 from shop.i18n import current_locale
 from shop.messages import message
@@ -87,7 +88,7 @@ def checkout():
             form.offer_sales_points(services.pickup_points(db.session, current_locale()))
         if form.validate():
             try:
-                placed = submit_order(db.session, cart_services.contents(db.session, cart_token()),
+                placed = submit_order(db.session, cart_services.contents(db.session, cart_token(), locale=current_locale()),
                                       form.checkout_data(), locale=current_locale(), now=utcnow(),
                                       settings=settings, links=_LINKS, user_id=_customer_id())
             except rules.OrderError as failure:
@@ -135,7 +136,9 @@ def _checkout_cart():
 def _guest_form_page(settings: placement.OrderSettings, methods):
     """A guest's GET: the empty form kept in memory (_empty_form_html) with this visit's cart, totals, form
     token and idempotency key. No CheckoutForm is built unless the memo is cold: a guest's GET reads no
-    form data, so its fields hold their defaults (delivery, no province yet)."""
+    form data, so its fields hold their defaults (delivery, no province yet). It only reads: on PostgreSQL,
+    outside a transaction."""
+    read_outside_a_transaction(db.session)
     view = _checkout_cart()
     if not isinstance(view, cart_services.CartView):
         return view

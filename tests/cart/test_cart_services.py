@@ -1,7 +1,9 @@
 """Cart rules: quantities, stock caps, unavailable products, prices recomputed, grouping by producer."""
 import pytest
+from sqlalchemy import func, select
 
 from shop.cart import services
+from shop.cart.models import Cart
 from shop.cart.services import CartError
 from shop.catalog.models import ProductStatus
 from tests.factories import make_producer, make_product
@@ -9,61 +11,73 @@ from tests.factories import make_producer, make_product
 MAX = 99
 
 
+def _add(db, token, packaging_id, quantity) -> services.Added:
+    return services.add_to_cart(db.session, token, packaging_id, quantity, max_quantity=MAX, locale="vi")
+
+
+def _cart_with(db, *items) -> Cart:
+    """A stored cart holding each (packaging id, quantity) of items, loaded as the views load it."""
+    token = None
+    for packaging_id, quantity in items:
+        token = _add(db, token, packaging_id, quantity).token
+    return services.get_cart(db.session, token)
+
+
+def _carts(db) -> int:
+    return db.session.scalar(select(func.count()).select_from(Cart))
+
+
 def test_add_then_add_again_sums_the_line(db):
     """Adding the same packaging twice makes one line with both quantities."""
     product = make_product(db.session, stock=10)
-    cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX, locale="vi")
-    assert services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX, locale="vi") == 5
+    first = _add(db, None, product.packagings[0].id, 2)
+    assert _add(db, first.token, product.packagings[0].id, 3) == services.Added(first.token, 5)
+    cart = services.get_cart(db.session, first.token)
     assert [(l.packaging_id, l.quantity) for l in cart.lines] == [(product.packagings[0].id, 5)]
 
 
 def test_quantity_is_capped_by_stock_and_kept(db):
     """Asking for more than the stock keeps the stock's quantity and says so with code 'capped'."""
     product = make_product(db.session, stock=3)
-    cart = services.get_or_create_cart(db.session, None)
-    with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, product.packagings[0].id, 5, max_quantity=MAX, locale="vi")
-    assert caught.value.code == "capped" and caught.value.params["quantity"] == 3
-    assert cart.lines[0].quantity == 3
+    added = _add(db, None, product.packagings[0].id, 5)
+    assert added.quantity == 3
+    assert added.capped.code == "capped" and added.capped.params["quantity"] == 3
+    assert services.get_cart(db.session, added.token).lines[0].quantity == 3
 
 
 @pytest.mark.parametrize("quantity", [0, -1, MAX + 1, 10**30, "3", 2.5, True])
 def test_bad_quantities_are_refused(db, quantity):
-    """Zero, negative, huge, non-integer quantities raise 'bad_quantity' and add nothing."""
+    """Zero, negative, huge, non-integer quantities raise 'bad_quantity' and store no cart."""
     product = make_product(db.session)
-    cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, product.packagings[0].id, quantity, max_quantity=MAX, locale="vi")
+        _add(db, None, product.packagings[0].id, quantity)
     assert caught.value.code == "bad_quantity"
-    assert cart.lines == []
+    assert _carts(db) == 0
 
 
 @pytest.mark.parametrize("packaging_id", [0, -5, 10**12, 987654, "1"])
 def test_unknown_packaging_is_refused(db, packaging_id):
-    """A packaging id that does not exist (or is not an id) raises 'unknown_item'."""
-    cart = services.get_or_create_cart(db.session, None)
+    """A packaging id that does not exist (or is not an id) raises 'unknown_item' and stores no cart."""
     with pytest.raises(CartError) as caught:
-        services.add_item(db.session, cart, packaging_id, 1, max_quantity=MAX, locale="vi")
+        _add(db, None, packaging_id, 1)
     assert caught.value.code == "unknown_item"
+    assert _carts(db) == 0
 
 
 def test_unpublished_and_out_of_stock_products_cannot_be_added(db):
     """A draft product is 'unavailable'; a packaging with no stock is 'out_of_stock'."""
     draft = make_product(db.session, status=ProductStatus.DRAFT)
     empty = make_product(db.session, stock=0)
-    cart = services.get_or_create_cart(db.session, None)
     with pytest.raises(CartError, match="unavailable"):
-        services.add_item(db.session, cart, draft.packagings[0].id, 1, max_quantity=MAX, locale="vi")
+        _add(db, None, draft.packagings[0].id, 1)
     with pytest.raises(CartError, match="out_of_stock"):
-        services.add_item(db.session, cart, empty.packagings[0].id, 1, max_quantity=MAX, locale="vi")
+        _add(db, None, empty.packagings[0].id, 1)
 
 
 def test_set_quantity_zero_removes_the_line(db):
     """Setting a line to 0 takes it out of the cart."""
     product = make_product(db.session)
-    cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=MAX, locale="vi")
+    cart = _cart_with(db, (product.packagings[0].id, 2))
     services.set_quantity(db.session, cart, product.packagings[0].id, 0, max_quantity=MAX, locale="vi")
     assert cart.lines == []
 
@@ -74,9 +88,7 @@ def test_view_groups_by_producer_and_prices_now(db):
     tea = make_product(db.session, producer=first, prices=(100_000,))
     wine = make_product(db.session, producer=second, prices=(250_000,))
     honey = make_product(db.session, producer=first, prices=(80_000,))
-    cart = services.get_or_create_cart(db.session, None)
-    for product in (tea, wine, honey):
-        services.add_item(db.session, cart, product.packagings[0].id, 1, max_quantity=MAX, locale="vi")
+    cart = _cart_with(db, *((product.packagings[0].id, 1) for product in (tea, wine, honey)))
     tea.packagings[0].price_vnd = 120_000
     db.session.flush()
     view = services.view_cart(db.session, cart, locale="en")
@@ -90,9 +102,7 @@ def test_lines_that_became_unavailable_are_flagged_not_dropped(db):
     """A withdrawn product and a packaging whose stock fell below the quantity stay in the cart, flagged."""
     gone = make_product(db.session, stock=5)
     short = make_product(db.session, stock=5)
-    cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, gone.packagings[0].id, 1, max_quantity=MAX, locale="vi")
-    services.add_item(db.session, cart, short.packagings[0].id, 4, max_quantity=MAX, locale="vi")
+    cart = _cart_with(db, (gone.packagings[0].id, 1), (short.packagings[0].id, 4))
     gone.status = ProductStatus.WITHDRAWN
     short.packagings[0].stock = 2
     db.session.flush()
@@ -105,9 +115,8 @@ def test_lines_that_became_unavailable_are_flagged_not_dropped(db):
 def test_item_count_reads_the_token_cart(db):
     """The header count sums quantities of the session token's cart only."""
     product = make_product(db.session)
-    cart = services.get_or_create_cart(db.session, None)
-    services.add_item(db.session, cart, product.packagings[0].id, 3, max_quantity=MAX, locale="vi")
-    assert services.item_count(db.session, cart.token) == 3
+    token = _add(db, None, product.packagings[0].id, 3).token
+    assert services.item_count(db.session, token) == 3
     assert services.item_count(db.session, "someone-else") == 0
 
 
@@ -133,9 +142,7 @@ def test_add_to_cart_makes_the_cart_sums_caps_and_refuses_before_writing(db):
     """add_to_cart creates a cart for an unknown token and returns its token, adds to the same line on the next
     add, stores a capped quantity and says so, and refuses an unknown or sold-out packaging without creating
     any cart."""
-    from sqlalchemy import func, select
-
-    from shop.cart.models import Cart, CartLine
+    from shop.cart.models import CartLine
 
     product = make_product(db.session, stock=5)
     db.session.commit()

@@ -80,10 +80,9 @@ def test_racing_double_submits_make_one_order(concurrent_app):
 
     def submit(i):
         from shop.cart import services as cart_services
-        cart = cart_services.get_or_create_cart(_db.session, None)
-        _db.session.add(cart)
-        cart.lines.append(cart_services.CartLine(packaging_id=packaging_id, quantity=1))
+        token = cart_services.add_to_cart(_db.session, None, packaging_id, 1, max_quantity=99, locale="vi").token
         _db.session.commit()
+        cart = cart_services.get_cart(_db.session, token)
         return submit_order(_db.session, cart, checkout, locale="vi", now=now, settings=settings,
                             links=order_links()).order.code
 

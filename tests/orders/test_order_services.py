@@ -175,9 +175,10 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     """submit_order twice with the same idempotency key returns the first order and takes stock once."""
     from shop.cart import services as cart_services
     product = make_product(db.session, stock=10)
-    cart = cart_services.get_or_create_cart(db.session, None)
-    cart_services.add_item(db.session, cart, product.packagings[0].id, 2, max_quantity=99, locale="vi")
+    token = cart_services.add_to_cart(db.session, None, product.packagings[0].id, 2, max_quantity=99,
+                                      locale="vi").token
     db.session.commit()
+    cart = cart_services.get_cart(db.session, token)
     form = make_checkout()
     settings = order_settings(app)
     first = checkout.submit_order(db.session, cart, form, locale="en", now=NOW, settings=settings, links=order_links())
@@ -185,6 +186,33 @@ def test_double_submit_with_the_same_key_makes_one_order(app, db):
     assert first.created and not again.created and again.order.id == first.order.id
     assert _counts(db)[0] == 1 and _stock(db, product.packagings[0].id) == 8
     assert cart_services.item_count(db.session, cart.token) == 0  # the order emptied the cart
+
+
+def test_a_taken_order_code_is_drawn_again_once_then_refused_with_nothing_written(app, db, monkeypatch):
+    """submit_order relies on the unique index for its new code: a taken code rolls back and is drawn again
+    (the order gets the new one); two taken draws refuse with 'try_again', no row written, no stock taken."""
+    from shop.cart import services as cart_services
+    product = make_product(db.session, stock=10)
+    packaging_id = product.packagings[0].id
+    taken = _place(app, db, [CartItem(packaging_id, 1)], idempotency_key="first-order").code
+    draws = iter([taken, "QN-FRESH2"])
+    monkeypatch.setattr(checkout, "new_order_code", lambda: next(draws))
+
+    def submit(key):
+        token = cart_services.add_to_cart(db.session, None, packaging_id, 2, max_quantity=99, locale="en").token
+        db.session.commit()
+        return checkout.submit_order(db.session, cart_services.contents(db.session, token, locale="en"),
+                                     make_checkout(idempotency_key=key), locale="en", now=NOW,
+                                     settings=order_settings(app), links=order_links())
+
+    placed = submit("second-order")
+    assert placed.created and placed.code == "QN-FRESH2" and _stock(db, packaging_id) == 7
+    draws = iter([taken, taken])
+    before = _counts(db)
+    with pytest.raises(OrderError) as refused:
+        submit("third-order")
+    assert refused.value.code == "try_again"
+    assert _counts(db) == before and _stock(db, packaging_id) == 7
 
 
 def test_transitions_follow_the_table_and_are_logged(app, db):
