@@ -267,3 +267,34 @@ def test_a_guests_checkout_page_builds_no_form_once_the_memo_holds_it(client, db
     assert "90,000" in page.get_data(as_text=True) and form_value(page.get_data(as_text=True), "idempotency_key")
     client.post("/en/checkout", data=_checkout_form(client))
     assert len(built) == 2
+
+
+def test_a_guests_checkout_form_reads_outside_a_transaction_and_the_order_writes_inside_one(client, db):
+    """On PostgreSQL a guest's checkout GET runs its one SELECT with the driver in autocommit (no BEGIN or
+    COMMIT round trip), and the order posted next on that pooled connection is written in a transaction
+    again, with the order in place; on SQLite the GET is the same one SELECT."""
+    from sqlalchemy import event
+
+    seen = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append((statement.split()[0].upper(), getattr(conn.connection.dbapi_connection, "autocommit", None)))
+
+    product = make_product(db.session, prices=(90_000,), stock=5)
+    db.session.commit()
+    _fill_cart(client, product)
+    data = _checkout_form(client)
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get("/en/checkout").status_code == 200
+        reads = list(seen)
+        seen.clear()
+        assert client.post("/en/checkout", data=data).status_code == 303
+        writes = list(seen)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert [kind for kind, _autocommit in reads] == ["SELECT"]
+    assert "INSERT" in {kind for kind, _autocommit in writes} and _order_count(db) == 1
+    if db.engine.dialect.name == "postgresql":
+        assert reads == [("SELECT", True)]
+        assert {autocommit for _kind, autocommit in writes} == {False}
